@@ -1,0 +1,171 @@
+"""`lkjip`: the command line over the same functions the flow and tests use."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from pipeline.warehouse import WarehouseBusy, WarehouseError, connect_readonly, warehouse_path
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn Indonesian LKjIP / PK / triwulan reports into a DuckDB warehouse.")
+console = Console()
+err = Console(stderr=True)
+
+WarehouseOpt = typer.Option(None, "--warehouse", "-w", envvar="LKJIP_WAREHOUSE",
+                            help="DuckDB file (default data/warehouse/lkjip.duckdb).")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def _terminal_safe(value: object) -> str:
+    """Document text shown in a terminal: control characters (ANSI escapes) made visible."""
+    text = "" if value is None else str(value)
+    return "".join(ch if ch.isprintable() or ch in "\t" else f"\\x{ord(ch):02x}" for ch in text)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(None, help="Files or folders (default data/raw)."),
+    warehouse: Optional[Path] = WarehouseOpt,
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Extraction processes."),
+    region: Optional[str] = typer.Option(None, help="Region for documents that do not print it."),
+    year: Optional[int] = typer.Option(None, help="Year for documents that do not print it."),
+    unit: Optional[str] = typer.Option(None, help="Unit (perangkat daerah) name."),
+    doc_type: Optional[str] = typer.Option(None, help="lkjip, pk, pengukuran, realisasi_triwulan, other."),
+    max_pages: Optional[int] = typer.Option(2000, help="Fail documents longer than this."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; summary only."),
+) -> None:
+    """Ingest every supported file under PATHS into the warehouse, through the Prefect flow."""
+    paths = paths or [Path("data/raw")]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(missing)}", code=2)
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from flows.ingest import Observer, run_ingest
+    from pipeline.extract import Overrides
+    from pipeline.progress import IngestProgress
+
+    options = None
+    if any(v is not None for v in (region, year, unit, doc_type)):
+        options = Overrides(doc_type=doc_type, region_name=region.upper() if region else None,
+                            unit_name=unit, year=year)
+    progress = IngestProgress(console, enabled=not quiet and console.is_terminal)
+    try:
+        with progress:
+            summary = run_ingest([str(p) for p in paths], warehouse=str(warehouse_path(warehouse)),
+                                 workers=workers, options=options, max_pages=max_pages,
+                                 observer=Observer(on_start=progress.start, on_document=progress.advance))
+    except WarehouseBusy as exc:
+        _fail(str(exc))
+    progress.print_summary(summary)
+    raise typer.Exit(1 if summary.statuses.get("failed") else 0)
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help="A SELECT (or other read-only) statement."),
+    warehouse: Optional[Path] = WarehouseOpt,
+    format: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+) -> None:
+    """Run a query on a read-only connection."""
+    if format not in ("table", "csv", "json"):
+        _fail("--format must be table, csv or json", code=2)
+    import duckdb
+
+    try:
+        con = connect_readonly(warehouse)
+    except (WarehouseError, WarehouseBusy) as exc:
+        _fail(str(exc))
+    try:
+        cursor = con.execute(query)
+        columns = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall()
+    except duckdb.Error as exc:
+        _fail(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
+    finally:
+        con.close()
+    print_rows(columns, rows, format)
+
+
+def print_rows(columns: list[str], rows: list[tuple], format: str) -> None:
+    if format == "json":
+        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, default=str,
+                                    indent=1) + "\n")
+        return
+    if format == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["" if v is None else _terminal_safe(v) for v in r])
+        return
+    table = RichTable(show_lines=False, header_style="bold")
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*[_format_cell(v) for v in r])
+    console.print(table)
+    console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim")
+
+
+def _format_cell(value: object) -> str:
+    from decimal import Decimal
+    from rich.markup import escape
+
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}" if value != value.to_integral() else f"{value:,.0f}"
+    return escape(_terminal_safe(value))
+
+
+@app.command()
+def flags(
+    warehouse: Optional[Path] = WarehouseOpt,
+    doc: Optional[str] = typer.Option(None, "--doc", help="doc_id (or its prefix) or source path."),
+    rule: Optional[str] = typer.Option(None, "--rule", help="Only this rule."),
+    format: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+) -> None:
+    """List the inconsistencies found, per document, with page and message."""
+    con = _readonly(warehouse)
+    where, params = [], []
+    if doc:
+        where.append("(f.doc_id LIKE ? || '%' OR d.source_path = ?)")
+        params += [doc, doc]
+    if rule:
+        where.append("f.rule = ?")
+        params.append(rule)
+    query = ("SELECT d.source_path AS document, f.page, f.rule, f.severity, f.message "
+             "FROM flags f JOIN documents d USING (doc_id) "
+             + (("WHERE " + " AND ".join(where)) if where else "")
+             + " ORDER BY d.source_path, f.page NULLS LAST, f.flag_id")
+    cursor = con.execute(query, params)
+    columns = [d[0] for d in cursor.description]
+    print_rows(columns, cursor.fetchall(), format)
+
+
+def _readonly(warehouse: Optional[Path]):
+    try:
+        return connect_readonly(warehouse)
+    except (WarehouseError, WarehouseBusy) as exc:
+        _fail(str(exc))
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,157 @@
+"""Tables with roles → typed records: budget lines and indicator rows.
+
+Number conventions are decided per column from all its cells (falling back on the document's),
+before any cell is parsed: a lone `1.000` never decides for itself.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.cellkinds import is_amount_role
+from pipeline.numbers import NumberConvention, ParsedValue, infer_convention, parse_value
+from pipeline.structure import (
+    RowInfo,
+    assign_levels,
+    assign_parents,
+    default_level_from_header,
+    split_leading_code,
+)
+from schemas.model import BudgetLine, IndicatorRow, Table
+
+_MONEY_FIELDS = ("pagu_murni", "pagu_perubahan", "pagu", "realisasi", "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp")
+_TW_K = ("tw1_k", "tw2_k", "tw3_k", "tw4_k")
+
+
+def document_convention(tables: list[Table]) -> NumberConvention:
+    """The convention most numeric cells of the document agree on (fallback for columns)."""
+    cells = (row.cells[c.index] for t in tables for row in t.rows for c in t.columns
+             if c.role not in ("name", "indikator", "sasaran", "other", "keterangan")
+             and c.index < len(row.cells))
+    return infer_convention(cells)
+
+
+def _cell(row_cells: list[str], index: int | None) -> str:
+    if index is None or index >= len(row_cells):
+        return ""
+    return row_cells[index].strip()
+
+
+def _float(value: ParsedValue) -> float | None:
+    return float(value.value) if value.value is not None else None
+
+
+def _money(value: ParsedValue) -> Decimal | None:
+    if value.kind == "dash":
+        return Decimal(0)
+    if value.kind in ("amount", "qualitative") and value.value is not None:
+        return value.value.quantize(Decimal("0.01"))
+    return None
+
+
+def table_records(table: Table, fallback: NumberConvention) -> tuple[list[BudgetLine], list[IndicatorRow]]:
+    """Budget lines and indicator rows of one table."""
+    conventions: dict[int, NumberConvention] = {}
+    for col in table.columns:
+        cells = [row.cells[col.index] for row in table.rows if col.index < len(row.cells)]
+        conventions[col.index] = infer_convention(cells, fallback=fallback)
+
+    roles = {c.role: c.index for c in reversed(table.columns)}
+    money_roles = [r for r in roles if is_amount_role(r)]
+    kinerja = any(r in roles for r in ("target", "realisasi_kinerja", "capaian", *_TW_K))
+    name_header = next((c.header for c in table.columns if c.role == "name"), "")
+
+    def parse(cells: list[str], role: str) -> ParsedValue:
+        idx = roles.get(role)
+        return parse_value(_cell(cells, idx), conventions.get(idx) if idx is not None else fallback)
+
+    infos: list[RowInfo] = []
+    parsed_rows: list[dict[str, ParsedValue]] = []
+    for row in table.rows:
+        values = {role: parse(row.cells, role) for role in roles}
+        parsed_rows.append(values)
+        name = _cell(row.cells, roles.get("name"))
+        code = _cell(row.cells, roles.get("code")) or _cell(row.cells, roles.get("no")) or None
+        lead, name = split_leading_code(name)
+        code = code or lead
+        amounts = {r: m for r in money_roles if (m := _money(values[r])) is not None}
+        texts = [c for c in row.cells if c.strip()]
+        infos.append(RowInfo(name=" ".join(name.split()), code=code, amounts=amounts, texts=texts))
+    assign_levels(infos, default_level_from_header(name_header))
+    parents = assign_parents([i.level or "other" for i in infos])
+
+    lines: list[BudgetLine] = []
+    indicators: list[IndicatorRow] = []
+    sasaran = None
+    context = None
+    for n, (row, info, values) in enumerate(zip(table.rows, infos, parsed_rows), start=1):
+        raw = {}
+        for col in table.columns:
+            text = _cell(row.cells, col.index)
+            if text:
+                key = col.role if col.role not in raw else f"{col.role}_{col.index}"
+                raw[key] = text
+        if _cell(row.cells, roles.get("sasaran")):
+            sasaran = _cell(row.cells, roles.get("sasaran"))
+        if money_roles and (info.amounts or (info.name and info.level in ("program", "kegiatan", "opd",
+                                                                            "urusan", "total"))):
+            lines.append(_budget_line(table, n, row, info, values, money_roles, parents, raw))
+        if info.level in ("program", "kegiatan", "sub_kegiatan", "opd") and info.name:
+            context = info.name
+        indikator = _cell(row.cells, roles.get("indikator"))
+        if indikator and (kinerja or "satuan" in roles):
+            indicators.append(_indicator(table, n, row, indikator, values, sasaran,
+                                         info.name or context, raw))
+    return lines, indicators
+
+
+def _budget_line(table: Table, n: int, row, info: RowInfo, values: dict[str, ParsedValue],
+                 money_roles: list[str], parents: list[int | None], raw: dict[str, str]) -> BudgetLine:
+    line = BudgetLine(table_no=table.table_no, row_no=n, level=info.level or "other", name=info.name,
+                      page=row.page, source_line=row.line, code=info.code, raw_cells=raw)
+    parent = parents[n - 1]
+    line.parent_row_no = parent + 1 if parent is not None else None
+    for role in money_roles:
+        value = values[role]
+        amount = _money(value)
+        field = role if role in _MONEY_FIELDS else None
+        if field:
+            setattr(line, field, amount)
+        if amount is None and value.kind not in ("empty",):
+            line.unparsed.append(role)
+    pct = values.get("realisasi_pct")
+    if pct is not None and pct.value is not None and pct.kind in ("percent", "amount"):
+        line.realisasi_pct = pct.value
+        line.realisasi_pct_decimals = pct.decimals
+    line.pagu = (line.pagu_perubahan if line.pagu_perubahan is not None
+                 else line.pagu_murni if line.pagu_murni is not None else line.pagu)
+    line.indicator = raw.get("indikator")
+    return line
+
+
+def _indicator(table: Table, n: int, row, indikator: str, values: dict[str, ParsedValue],
+               sasaran: str | None, context: str | None, raw: dict[str, str]) -> IndicatorRow:
+    ind = IndicatorRow(table_no=table.table_no, row_no=n, indikator=indikator, page=row.page,
+                       source_line=row.line, sasaran=sasaran, context=context or None, raw_cells=raw)
+    satuan = values.get("satuan")
+    ind.satuan = satuan.raw.strip() if satuan is not None and satuan.raw.strip() else None
+    for role, text_attr, value_attr in (("target", "target_text", "target_value"),
+                                        ("realisasi_kinerja", "realisasi_text", "realisasi_value"),
+                                        ("capaian", "capaian_text", "capaian_pct")):
+        value = values.get(role)
+        if value is None or value.kind == "empty":
+            continue
+        setattr(ind, text_attr, value.raw.strip())
+        setattr(ind, value_attr, _float(value))
+        if ind.satuan is None and value.unit:
+            ind.satuan = value.unit
+    capaian = values.get("capaian")
+    if capaian is not None:
+        ind.capaian_decimals = capaian.decimals
+    for q in range(1, 5):
+        value = values.get(f"tw{q}_k")
+        if value is None or value.kind == "empty":
+            continue
+        setattr(ind, f"tw{q}_text", value.raw.strip())
+        setattr(ind, f"tw{q}_value", _float(value))
+    return ind

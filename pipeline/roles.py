@@ -1,0 +1,239 @@
+"""Header rows → column roles, through one table of patterns.
+
+A table's header is a stack of rows (`Triwulan` over `I II III IV` over `Realisasi %`;
+`Pagu` over `Murni Perubahan`). A merged header cell is printed once, in its leftmost column:
+an empty header cell under-filled to its right inherits its left neighbour when the rows below
+split it into sub-columns. Each column's stacked text is then matched against ROLE_PATTERNS.
+Columns whose header cannot say whether they hold money or kinerja (`Triwulan I / Realisasi`)
+are decided by their values, all of them at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex as re
+
+from pipeline.numbers import NumberConvention, infer_convention, parse_value
+from schemas.model import Column, GridRow
+
+# Words that make up table headers in these reports (OCR-damaged spellings included).
+_HEADER_WORD = re.compile(
+    r"^(?:no|nomor|kode|kd|sasaran|strategis|indikator|kinerja|kineria|target|realisasi|capaian|"
+    r"tingkat|triwulan|triw|triv|vulan|trw|tw|program|kegiatan|sub|uraian|pagu|anggaran|murni|"
+    r"perubahan|induk|satuan|keterangan|ket|sumber|data|dana|cara|pengukuran|formula|formulasi|"
+    r"tahun|tahunan|tahunar|urusan|bidang|perangkat|daerah|penanggung|jawab|penjelasan|kriteria|"
+    r"interval|nilai|predikat|kategori|rp|k|fisik|keuangan|output|outcome|input|tujuan|misi|"
+    r"iku|utama|akhir|renstra|target|alokasi|serapan|persen|bobot|hasil|kondisi|rencana|"
+    r"pendukung|pelaksana|unit|kerja|s/d|sd|dan|atau|per|dengan|pada|terhadap|yang|thd|"
+    r"i|ii|iii|iv|rata|rata-rata|asisten|kepala|bagian|kasubbag|ketua|lokasi|volume|"
+    r"pendanaan|indikatif|prioritas|rpjmd|rkpd|apbd|definisi|operasional|jumlah|total)$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_RANGE = re.compile(r"\b(?:i|1)\s*(?:-|–|s\.?/?d\.?|sampai|hingga)\s*(?:iv|4)\b", re.IGNORECASE)
+_QUARTER_WORD = re.compile(r"\b(?:triwulan|triw\w*|triv\w*|trw|tw|vulan|kuartal)\b", re.IGNORECASE)
+_QUARTER_NUMBER = re.compile(r"(?:^|[\s/(])(iv|iii|ii|i|[1-4])(?=$|[\s/)])", re.IGNORECASE)
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(?:\s*\(?=.*)?$")
+_LEADING_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\s+(?=\D)")
+
+MONEY = r"(?:\brp\b|rupiah|anggaran|keuangan|pagu|dana|biaya|belanja)"
+
+
+def _has(pattern: str, text: str) -> bool:
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+# ------------------------------------------------------------------ row classification
+def is_column_number_row(cells: Sequence[str]) -> bool:
+    """`1 2 3 … 16` (possibly `(1)`, `6 (= 5/4 *100)%`, `%`): the column numbering under a header."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) < 3:
+        return False
+    numbers: list[int] = []
+    for cell in filled:
+        if cell in {"%", "K", "Rp"}:
+            continue
+        m = re.match(r"^\(?(\d{1,2})\)?", cell)
+        if not m or (len(cell) > 3 and not _COLUMN_NUMBER.match(cell) and "=" not in cell):
+            return False
+        numbers.append(int(m.group(1)))
+    return len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:]))
+
+
+def _header_cell_score(cell: str) -> float:
+    tokens = _TOKEN.findall(cell.lower())
+    if not tokens:
+        return 1.0  # punctuation only: '%', '(1)'
+    known = sum(1 for t in tokens if _HEADER_WORD.match(t) or t.isdigit() or re.match(r"^20\d\d$", t))
+    return known / len(tokens)
+
+
+def _is_value_cell(cell: str) -> bool:
+    """A cell that carries a figure (not a column number or a year)."""
+    value = parse_value(cell, NumberConvention(","))
+    if value.kind in ("amount", "percent", "count") and value.value is not None:
+        if value.kind == "amount" and value.value == value.value.to_integral() and (
+            0 <= value.value <= 40 or 1990 <= value.value <= 2100
+        ):
+            return False
+        return True
+    return False
+
+
+def is_header_like(cells: Sequence[str]) -> bool:
+    """A row of header words: short cells, mostly header vocabulary, no figures."""
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return False
+    if any(_is_value_cell(c) for c in filled if not _COLUMN_NUMBER.match(c.strip())):
+        return False
+    if any(len(c) > 90 for c in filled):
+        return False
+    scores = [_header_cell_score(c) for c in filled]
+    return sum(1 for s in scores if s >= 0.5) >= max(1, 0.6 * len(filled))
+
+
+def has_values(cells: Sequence[str]) -> bool:
+    return any(_is_value_cell(c) for c in cells if c.strip())
+
+
+# ------------------------------------------------------------------ header stacking
+def stack_headers(header_rows: list[list[str]], width: int) -> list[str]:
+    """Per column, the header texts from top to bottom joined with ' / ' (merged cells spread)."""
+    rows = [[_LEADING_COLUMN_NUMBER.sub("", c.strip()) if c else "" for c in r] + [""] * (width - len(r))
+            for r in header_rows]
+    filled_rows = [
+        [c if not _COLUMN_NUMBER.match(c) else "" for c in r] for r in rows
+    ]
+    for r, row in enumerate(filled_rows):
+        for j in range(1, width):
+            if row[j] or not row[j - 1]:
+                continue
+            below = any(filled_rows[k][j] for k in range(r + 1, len(filled_rows)))
+            if below:
+                row[j] = row[j - 1]
+    stacked = []
+    for j in range(width):
+        parts: list[str] = []
+        for row in filled_rows:
+            if row[j] and (not parts or parts[-1] != row[j]):
+                parts.append(row[j])
+        stacked.append(" / ".join(parts))
+    return stacked
+
+
+# ------------------------------------------------------------------ role patterns
+def _quarter(header: str) -> int | None:
+    """The single quarter a header names (`Triwulan / II / Rp` → 2), None for `I - IV` ranges."""
+    if not _QUARTER_WORD.search(header) and not re.search(r"(?:^|/)\s*(?:i|ii|iii|iv)\s*(?:/|$)", header,
+                                                          re.IGNORECASE):
+        return None
+    text = _QUARTER_RANGE.sub(" ", header)
+    text = re.sub(r"\b20\d\d\b", " ", text)
+    found = _QUARTER_NUMBER.findall(text)
+    return _ROMAN[found[-1].lower()] if found else None
+
+
+def role_for_header(header: str) -> str:
+    """Map one column's stacked header text to a role (see schemas.model.ROLES).
+
+    `tw{n}` without a suffix, and `realisasi?`, are provisional: decided by the values."""
+    h = header.lower()
+    if not h.strip():
+        return "other"
+    last = h.split(" / ")[-1].strip()
+    q = _quarter(header)
+    if q is not None:
+        if _has(r"^(?:rp|rupiah|keuangan|anggaran)\b", last) or _has(r"\b(?:rp|rupiah)\b", last):
+            return f"tw{q}_rp"
+        if last in {"k", "fisik", "kinerja"} or _has(r"^k\b", last):
+            return f"tw{q}_k"
+        if last in {"%", "persen", "(%)"} or _has(r"^%|^\(%\)|persen", last):
+            return f"tw{q}_pct"
+        if _has(MONEY, h):
+            return f"tw{q}_rp"
+        if _has(r"target|kinerja", h) and not _has(r"realisasi", h):
+            return f"tw{q}_k"
+        return f"tw{q}"
+    if _has(r"\bno\.?\b|\bnomor\b|^no$", last) and len(h) <= 12:
+        return "no"
+    if _has(r"\bkode\b|\bkd\b", h):
+        return "code"
+    if _has(r"keterangan|\bket\b", h):
+        return "keterangan"
+    if _has(r"satuan", h):
+        return "satuan"
+    if _has(r"cara pengukuran|formula|sumber data|definisi|penjelasan|penanggung|lokasi|"
+            r"perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", h):
+        return "other"
+    if _has(r"indikator", h):
+        return "indikator"
+    if _has(r"program|kegiatan|uraian|nama|urusan", h) and not _has(r"pagu|anggaran|realisasi|\brp\b", last):
+        return "name"
+    if _has(r"sasaran|tujuan", h) and not _has(r"target|realisasi|capaian", h):
+        return "sasaran"
+    if _has(r"murni|induk|sebelum perubahan|awal", h) and _has(MONEY + r"|murni", h):
+        return "pagu_murni"
+    if _has(r"perubahan|setelah|p-apbd", h) and _has(MONEY + r"|perubahan", h):
+        return "pagu_perubahan"
+    if _has(r"capaian|%|persen|serapan", last) or _has(r"capaian|serapan|% ?realisasi", h):
+        if _has(MONEY + r"|serapan|realisasi \(rp|s/d|% ?realisasi", h) and not _has(r"kinerja", h):
+            return "realisasi_pct"
+        if _has(r"capaian|tingkat", h):
+            return "capaian"
+        return "realisasi_pct"
+    if _has(r"realisasi", h):
+        if _has(MONEY + r"|s/d|sampai", h):
+            return "realisasi"
+        if _has(r"kinerja|fisik", h):
+            return "realisasi_kinerja"
+        return "realisasi?"
+    if _has(r"target", h):
+        if _has(MONEY, last):
+            return "pagu"
+        return "target"
+    if _has(r"pagu|anggaran|alokasi|\bdana\b|biaya|belanja", h):
+        return "pagu"
+    return "other"
+
+
+# ------------------------------------------------------------------ deciding by values
+def _looks_like_money(values: list[str], convention: NumberConvention) -> bool:
+    """Most filled cells are amounts of at least a thousand (rupiah), none are percents."""
+    parsed = [parse_value(v, convention) for v in values if v.strip()]
+    numeric = [p for p in parsed if p.kind in ("amount", "dash")]
+    big = [p for p in numeric if p.value is not None and abs(p.value) >= 1000]
+    if not parsed:
+        return False
+    return len(big) * 2 >= len([p for p in parsed if p.kind != "dash"]) and len(big) > 0
+
+
+def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: int) -> list[Column]:
+    """Columns with roles for a table, from its header rows and (for provisional roles) its data."""
+    headers = stack_headers(header_rows, width)
+    roles = [role_for_header(h) for h in headers]
+    has_money = any(r in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi") or r.endswith("_rp")
+                    for r in roles)
+    has_target = "target" in roles
+    for j, role in enumerate(roles):
+        if role not in ("realisasi?",) and not re.fullmatch(r"tw\d", role):
+            continue
+        values = [r.cells[j] for r in data_rows if j < len(r.cells)]
+        convention = infer_convention(values)
+        money = _looks_like_money(values, convention)
+        if role == "realisasi?":
+            roles[j] = "realisasi" if money or (has_money and not has_target) else "realisasi_kinerja"
+        else:
+            roles[j] = f"{role}_rp" if money else f"{role}_k"
+    # one column per role: later duplicates of a singular role become 'other' unless paired
+    seen: set[str] = set()
+    columns = []
+    for j, role in enumerate(roles):
+        if role in seen and role not in ("other", "keterangan", "no"):
+            role = "other"
+        seen.add(role)
+        columns.append(Column(index=j, role=role, header=headers[j]))
+    del has_target
+    return columns

@@ -1,0 +1,198 @@
+"""Levels and parents of table rows: OPD → program → kegiatan → sub kegiatan, and totals.
+
+Evidence, strongest first: the row's own words (`Program …`, `Kegiatan …`, `JUMLAH`), its code
+(`1.01.01.2.01.0001`, `1.2`, `II.`), the level its numbering style has elsewhere in the table,
+the level named by the column header (`Kegiatan`), and finally arithmetic: an unlabelled row
+whose amounts are the sum of the rows that follow it is their parent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+RANK = {"opd": 0, "urusan": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
+CHILD = {"opd": "program", "urusan": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan",
+         "sub_kegiatan": "sub_kegiatan"}
+
+# `Jumlah`, `JUMLAH TOTAL`, `Total Anggaran`: short cells only (`Jumlah Dokumen …` is an indicator)
+_TOTAL = re.compile(r"^\s*(?:grand\s+)?(?:jumlah|total|sub\s*total)(?:\s+\S+){0,2}\s*:?\s*$", re.IGNORECASE)
+_PREFIXES = (
+    (re.compile(r"^\s*sub[\s-]*kegiatan\b", re.IGNORECASE), "sub_kegiatan"),
+    (re.compile(r"^\s*kegiatan\b", re.IGNORECASE), "kegiatan"),
+    (re.compile(r"^\s*program\b", re.IGNORECASE), "program"),
+    (re.compile(r"^\s*(?:urusan|bidang\s+urusan)\b", re.IGNORECASE), "urusan"),
+)
+_OPD = re.compile(
+    r"^\s*(?:DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|KECAMATAN|SATUAN POLISI|KANTOR|RSUD|RUMAH SAKIT|"
+    r"BAGIAN|BIRO|KELURAHAN|SATPOL)\b"
+)
+_KEMENDAGRI = re.compile(r"^\s*(?:\d{1,2}|X)\.(?:\d{2}|XX)(?:\.\d{1,2}){0,1}(?:\.\d\.\d{2})?(?:\.\d{4})?\s*$")
+_LEADING_CODE = re.compile(
+    r"^\s*((?:\d+\.)+\d*|[IVXLC]+\.|[A-Za-z]\.|\d+\)|[a-z]\))\s+(?=\S)"
+)
+
+
+@dataclass
+class RowInfo:
+    """What structure needs of a row: its name, printed code, amounts and any text cells."""
+
+    name: str
+    code: str | None
+    amounts: dict[str, Decimal]
+    texts: list[str]
+    level: str | None = None
+    labelled: bool = False
+
+
+def split_leading_code(name: str) -> tuple[str | None, str]:
+    """`1. Perencanaan …` → ('1.', 'Perencanaan …'); names without numbering unchanged."""
+    m = _LEADING_CODE.match(name)
+    if not m:
+        return None, name
+    return m.group(1), name[m.end():]
+
+
+def numbering_style(code: str | None) -> str | None:
+    if not code:
+        return None
+    c = code.strip().rstrip(".")
+    if re.fullmatch(r"[IVXLC]+", c):
+        return "roman"
+    if re.fullmatch(r"[A-Z]", c):
+        return "letter"
+    if re.fullmatch(r"[a-z]\)?", c):
+        return "lower"
+    if re.fullmatch(r"\d+\)?", c):
+        return "arabic"
+    if re.fullmatch(r"\d+(?:\.\d+)+", c):
+        return f"dotted{c.count('.')}"
+    return None
+
+
+def level_from_code(code: str | None) -> str | None:
+    """Kemendagri codes: 1.01 urusan, 1.01.01 program, 1.01.01.2.01 kegiatan, +.0001 sub kegiatan."""
+    if not code or not _KEMENDAGRI.match(code):
+        return None
+    parts = code.strip().split(".")
+    return {2: "urusan", 3: "program", 5: "kegiatan", 6: "sub_kegiatan"}.get(len(parts))
+
+
+def level_from_words(name: str, texts: list[str]) -> str | None:
+    if _TOTAL.match(name) or (not name.strip() and any(_TOTAL.match(t) for t in texts)):
+        return "total"
+    for pattern, level in _PREFIXES:
+        if pattern.match(name):
+            return level
+    if _OPD.match(name) and name.upper() == name:
+        return "opd"
+    return None
+
+
+def default_level_from_header(header: str) -> str | None:
+    """A name column headed just `Kegiatan` (or `Sub Kegiatan`, `Program`) names its rows' level."""
+    h = header.lower()
+    found = [lvl for lvl, word in (("sub_kegiatan", "sub kegiatan"), ("kegiatan", "kegiatan"),
+                                   ("program", "program")) if word in h]
+    if "sub kegiatan" in h:
+        found = [f for f in found if f != "kegiatan"]
+    return found[0] if len(found) == 1 else None
+
+
+def _sums_to(parent: dict[str, Decimal], children: list[dict[str, Decimal]]) -> bool | None:
+    """True when some amount of `parent` equals the children's sum (all printing it), None if
+    the children do not print it yet (keep adding), False if it overshoots or mismatches."""
+    for role, value in parent.items():
+        if value == 0:
+            continue
+        vals = [c.get(role) for c in children]
+        if any(v is None for v in vals):
+            continue
+        total = sum(vals, Decimal(0))
+        if abs(total - value) <= Decimal(1):
+            return True
+        return None if total < value else False
+    return False
+
+
+def assign_levels(rows: list[RowInfo], header_level: str | None = None) -> None:
+    """Set `level` on every row, in place."""
+    for r in rows:
+        lvl = level_from_words(r.name, r.texts) or level_from_code(r.code)
+        if lvl:
+            r.level, r.labelled = lvl, True
+    # numbering styles of labelled rows name the level of unlabelled rows with the same style
+    by_style: dict[str, Counter[str]] = {}
+    for r in rows:
+        style = numbering_style(r.code)
+        if r.labelled and style and r.level != "total":
+            by_style.setdefault(style, Counter())[r.level] += 1
+    last_labelled: str | None = None
+    for r in rows:
+        if r.labelled:
+            if r.level != "total":
+                last_labelled = r.level
+            continue
+        style = numbering_style(r.code)
+        if not r.name.strip() and not r.amounts:
+            r.level = "other"
+        elif style in by_style:
+            r.level = by_style[style].most_common(1)[0][0]
+        elif last_labelled:
+            r.level = CHILD[last_labelled]
+        elif header_level:
+            r.level = header_level
+    # rows above the first labelled one: the level their numbering style took further down
+    assigned: dict[str, Counter[str]] = {}
+    for r in rows:
+        style = numbering_style(r.code)
+        if r.level in RANK and style:
+            assigned.setdefault(style, Counter())[r.level] += 1
+    for r in rows:
+        if r.level is None:
+            style = numbering_style(r.code)
+            r.level = assigned[style].most_common(1)[0][0] if style in assigned else "other"
+    _levels_from_arithmetic(rows)
+
+
+def _levels_from_arithmetic(rows: list[RowInfo]) -> None:
+    """Within a run of unlabelled siblings, a row equal to the sum of the rows after it is their
+    parent (Tangerang forms print kegiatan and sub kegiatan alike, without codes)."""
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        if r.labelled or r.level not in RANK or not r.amounts:
+            i += 1
+            continue
+        children: list[int] = []
+        j = i + 1
+        verdict: bool | None = None
+        while j < len(rows) and not rows[j].labelled and rows[j].level == r.level:
+            children.append(j)
+            verdict = _sums_to(r.amounts, [rows[k].amounts for k in children])
+            if verdict is not None:
+                break
+            j += 1
+        if verdict and len(children) >= 1 and r.level != "sub_kegiatan":
+            for k in children:
+                rows[k].level = CHILD[r.level]
+            i = children[-1] + 1
+            continue
+        i += 1
+
+
+def assign_parents(levels: list[str]) -> list[int | None]:
+    """Index of each row's parent: the nearest row above with a higher level."""
+    parents: list[int | None] = []
+    stack: list[int] = []
+    for i, level in enumerate(levels):
+        if level not in RANK:
+            parents.append(None)
+            continue
+        while stack and RANK[levels[stack[-1]]] >= RANK[level]:
+            stack.pop()
+        parents.append(stack[-1] if stack else None)
+        stack.append(i)
+    return parents

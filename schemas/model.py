@@ -1,0 +1,217 @@
+"""The plain values that travel along the pipeline.
+
+read → Grid → Table → records (BudgetLine / IndicatorRow) → Flag → warehouse.
+
+Everything here is a picklable dataclass: a document's result crosses process (and Dask)
+boundaries and is loaded by a single writer. Nothing here knows about PDFs, Prefect or DuckDB.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+BBox = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin top-left
+
+
+# --------------------------------------------------------------------------- reading / detection
+@dataclass
+class GridRow:
+    """One physical row of a detected table, cells as printed (strings, never parsed here)."""
+
+    cells: list[str]
+    page: int | None = None  # 1-based page where the row starts (PDF, or text page between `---`)
+    line: int | None = None  # 1-based source line (text inputs)
+    bold: bool = False  # the row is printed bold (often a program/kegiatan/total row)
+    y: float | None = None  # top of the row on its page (PDF)
+    cell_boxes: list[BBox | None] | None = None  # per cell, where known (PDF)
+
+
+@dataclass
+class Grid:
+    """A table region as found by a reader/detector: rows of cell strings, header rows included.
+
+    A PDF detector and the text reader both produce Grids; everything after this is one code path.
+    """
+
+    rows: list[GridRow]
+    page: int | None = None  # page where the grid starts
+    caption: str | None = None  # nearest caption above (`Tabel 3.8 Realisasi Anggaran ...`)
+    source: str = "text"  # "text", "pdf:ruled", "pdf:aligned", "pdf:camelot", ...
+    # Column x-boundaries (PDF): len == n_columns + 1. Lets stitching compare two page's grids.
+    col_edges: list[float] | None = None
+    top_of_page: bool = False  # the grid starts at the top of its page (a continuation candidate)
+
+
+@dataclass
+class SourceDocument:
+    """What a reader extracted from one file, before any interpretation."""
+
+    path: str
+    file_type: str  # "pdf", "text"
+    n_pages: int | None
+    page_texts: list[str]  # plain text per page (metadata, prose checks such as terbilang)
+    grids: list[Grid]
+    pages_needing_ocr: list[int] = field(default_factory=list)  # 1-based
+    warnings: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- tables with roles
+@dataclass
+class Column:
+    index: int  # position in the grid rows
+    role: str  # one of ROLES below
+    header: str  # the header text stacked over this column, joined with " / "
+
+
+# Column roles. Amount roles hold rupiah; kinerja roles hold indicator values.
+ROLES = (
+    "no", "code", "sasaran", "name", "indikator", "satuan", "keterangan", "other",
+    # kinerja (indicator) values
+    "target", "realisasi_kinerja", "capaian",
+    "tw1_k", "tw2_k", "tw3_k", "tw4_k",
+    # money
+    "pagu_murni", "pagu_perubahan", "pagu", "realisasi", "realisasi_pct",
+    "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp",
+    "tw1_pct", "tw2_pct", "tw3_pct", "tw4_pct",
+)
+AMOUNT_ROLES = (
+    "pagu_murni", "pagu_perubahan", "pagu", "realisasi", "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp",
+)
+
+
+@dataclass
+class Table:
+    """A stitched table with its columns' roles; rows are data rows only (headers removed)."""
+
+    table_no: int  # 1-based order in the document
+    columns: list[Column]
+    rows: list[GridRow]
+    page: int | None = None
+    caption: str | None = None
+    source: str = "text"
+    notes: list[str] = field(default_factory=list)  # e.g. "row 12 re-aligned (shifted by 1)"
+
+    def role_index(self, role: str) -> int | None:
+        for col in self.columns:
+            if col.role == role:
+                return col.index
+        return None
+
+
+# --------------------------------------------------------------------------- records
+LEVELS = ("opd", "urusan", "program", "kegiatan", "sub_kegiatan", "sasaran", "total", "other")
+
+
+@dataclass
+class BudgetLine:
+    """One table row that carries money (SCHEMA.md `budget_lines`)."""
+
+    table_no: int
+    row_no: int  # 1-based within the stitched table
+    level: str
+    name: str
+    page: int | None = None
+    source_line: int | None = None
+    code: str | None = None
+    indicator: str | None = None
+    parent_row_no: int | None = None  # row_no of the enclosing line in the same table
+    pagu_murni: Decimal | None = None
+    pagu_perubahan: Decimal | None = None
+    pagu: Decimal | None = None
+    realisasi: Decimal | None = None
+    realisasi_pct: Decimal | None = None
+    realisasi_pct_decimals: int | None = None  # printed precision of the %, for pct checks
+    tw1_rp: Decimal | None = None
+    tw2_rp: Decimal | None = None
+    tw3_rp: Decimal | None = None
+    tw4_rp: Decimal | None = None
+    tw_cumulative: bool | None = None
+    raw_cells: dict[str, str] = field(default_factory=dict)
+    unparsed: list[str] = field(default_factory=list)  # roles whose amount text could not be read
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.table_no, self.row_no)
+
+
+@dataclass
+class IndicatorRow:
+    """One performance-indicator row (SCHEMA.md `indicators`)."""
+
+    table_no: int
+    row_no: int
+    indikator: str
+    page: int | None = None
+    source_line: int | None = None
+    sasaran: str | None = None
+    context: str | None = None  # the program/kegiatan row it belongs to
+    satuan: str | None = None
+    target_text: str | None = None
+    target_value: float | None = None
+    realisasi_text: str | None = None
+    realisasi_value: float | None = None
+    capaian_text: str | None = None
+    capaian_pct: float | None = None
+    capaian_decimals: int | None = None
+    tw1_text: str | None = None
+    tw2_text: str | None = None
+    tw3_text: str | None = None
+    tw4_text: str | None = None
+    tw1_value: float | None = None
+    tw2_value: float | None = None
+    tw3_value: float | None = None
+    tw4_value: float | None = None
+    raw_cells: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.table_no, self.row_no)
+
+
+@dataclass
+class Flag:
+    """An inconsistency (SCHEMA.md `flags`). Rows are referenced by (table_no, row_no);
+    the warehouse turns them into line_id / indicator_id."""
+
+    rule: str
+    severity: str  # "error" | "warning" | "info"
+    message: str
+    line: tuple[int, int] | None = None  # (table_no, row_no) of a budget line
+    indicator: tuple[int, int] | None = None  # (table_no, row_no) of an indicator row
+    other_doc_id: str | None = None
+    other_line_id: str | None = None
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+    page: int | None = None
+
+
+@dataclass
+class DocumentMeta:
+    doc_type: str = "other"  # lkjip, pk, pengukuran, realisasi_triwulan, other
+    region_type: str | None = None
+    region_name: str | None = None
+    unit_name: str | None = None
+    year: int | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # field -> "document" | "manifest" | "option"
+
+
+@dataclass
+class ExtractedDocument:
+    """A document's whole result: what the single writer loads in one transaction."""
+
+    doc_id: str  # sha256 of the bytes, hex
+    source_path: str
+    file_type: str
+    status: str  # ok, partial, needs_ocr, failed, unsupported
+    error: str | None = None
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+    n_pages: int | None = None
+    budget_lines: list[BudgetLine] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    tables: int = 0
+    extractor_version: str = ""
+    seconds: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
