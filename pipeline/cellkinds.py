@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.numbers import NumberConvention, parse_value
+from pipeline.numbers import parse_value
 
 TEXT_ROLES = frozenset({"name", "indikator", "sasaran", "satuan", "keterangan"})
 AMOUNT_ROLE_PREFIXES = ("pagu", "realisasi", "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp")
@@ -23,7 +23,7 @@ def cell_kind(text: str) -> str:
     text = text.strip()
     if not text:
         return "empty"
-    value = parse_value(text, NumberConvention(","))
+    value = parse_value(text)  # no convention: magnitude is all we need, ambiguity handled below
     if value.kind == "dash":
         return "amount"
     if value.kind == "percent":

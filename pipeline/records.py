@@ -45,7 +45,10 @@ def _money(value: ParsedValue) -> Decimal | None:
     if value.kind == "dash":
         return Decimal(0)
     if value.kind in ("amount", "qualitative") and value.value is not None:
-        return value.value.quantize(Decimal("0.01"))
+        try:
+            return value.value.quantize(Decimal("0.01"))
+        except ArithmeticError:  # absurdly long digit runs: not an amount
+            return None
     return None
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import regex as re
 
+from pipeline.cellkinds import cell_kind
 from pipeline.numbers import NumberConvention, infer_convention, parse_value
 from schemas.model import Column, GridRow
 
@@ -71,15 +72,12 @@ def _header_cell_score(cell: str) -> float:
 
 
 def _is_value_cell(cell: str) -> bool:
-    """A cell that carries a figure (not a column number or a year)."""
-    value = parse_value(cell, NumberConvention(","))
-    if value.kind in ("amount", "percent", "count") and value.value is not None:
-        if value.kind == "amount" and value.value == value.value.to_integral() and (
-            0 <= value.value <= 40 or 1990 <= value.value <= 2100
-        ):
-            return False
-        return True
-    return False
+    """A cell that carries a figure: starts like a number (`Target 2024`, `(%)` do not) and is
+    not a year."""
+    text = cell.strip()
+    if not re.match(r"^(?:[-+(]\s*)?(?:rp\.?\s*)?\d", text, re.IGNORECASE):
+        return False
+    return cell_kind(text) in ("amount", "percent", "count") and not re.fullmatch(r"(?:19|20)\d\d", text)
 
 
 def is_header_like(cells: Sequence[str]) -> bool:
@@ -91,8 +89,10 @@ def is_header_like(cells: Sequence[str]) -> bool:
         return False
     if any(len(c) > 90 for c in filled):
         return False
+    if quarter_run_end(cells) is not None:
+        return True
     scores = [_header_cell_score(c) for c in filled]
-    return sum(1 for s in scores if s >= 0.5) >= max(1, 0.6 * len(filled))
+    return sum(1 for s in scores if s >= 0.6) >= max(1, 0.6 * len(filled))
 
 
 def has_values(cells: Sequence[str]) -> bool:
@@ -159,21 +159,10 @@ def role_for_header(header: str) -> str:
         return f"tw{q}"
     if _has(r"\bno\.?\b|\bnomor\b|^no$", last) and len(h) <= 12:
         return "no"
-    if _has(r"\bkode\b|\bkd\b", h):
-        return "code"
-    if _has(r"keterangan|\bket\b", h):
-        return "keterangan"
-    if _has(r"satuan", h):
-        return "satuan"
-    if _has(r"cara pengukuran|formula|sumber data|definisi|penjelasan|penanggung|lokasi|"
-            r"perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", h):
-        return "other"
-    if _has(r"indikator", h):
-        return "indikator"
-    if _has(r"program|kegiatan|uraian|nama|urusan", h) and not _has(r"pagu|anggaran|realisasi|\brp\b", last):
-        return "name"
-    if _has(r"sasaran|tujuan", h) and not _has(r"target|realisasi|capaian", h):
-        return "sasaran"
+    # the lowest header row names the column; the rows above only give it context
+    text_role = _text_role(last, h)
+    if text_role:
+        return text_role
     if _has(r"murni|induk|sebelum perubahan|awal", h) and _has(MONEY + r"|murni", h):
         return "pagu_murni"
     if _has(r"perubahan|setelah|p-apbd", h) and _has(MONEY + r"|perubahan", h):
@@ -196,7 +185,31 @@ def role_for_header(header: str) -> str:
         return "target"
     if _has(r"pagu|anggaran|alokasi|\bdana\b|biaya|belanja", h):
         return "pagu"
-    return "other"
+    return _text_role(h, h) or "other"
+
+
+def _text_role(text: str, context: str) -> str | None:
+    """Roles of descriptive columns, read from `text` (one header level) within `context`."""
+    if _has(r"\bkode\b|\bkd\b", text):
+        return "code"
+    if _has(r"keterangan|\bket\b", text):
+        return "keterangan"
+    if _has(r"satuan", text):
+        return "satuan"
+    if _has(r"cara pengukuran|formula|sumber data|definisi|penjelasan|penanggung|lokasi|"
+            r"perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", text):
+        return "other"
+    if _has(r"indikator", text):
+        return "indikator"
+    if re.fullmatch(r"\s*(?:uraian|nama)\s*", text) and _has(r"sasaran|tujuan", context) \
+            and not _has(r"program|kegiatan", context):
+        return "sasaran"
+    if _has(r"program|kegiatan|uraian|nama|urusan", text) and not _has(
+            r"pagu|anggaran|realisasi|\brp\b|target|capaian", text):
+        return "name"
+    if _has(r"sasaran|tujuan", text) and not _has(r"target|realisasi|capaian", text):
+        return "sasaran"
+    return None
 
 
 # ------------------------------------------------------------------ deciding by values
@@ -210,10 +223,40 @@ def _looks_like_money(values: list[str], convention: NumberConvention) -> bool:
     return len(big) * 2 >= len([p for p in parsed if p.kind != "dash"]) and len(big) > 0
 
 
+_ANNUAL = re.compile(r"^\W*[a-z]?a[hn]una[nr]?\W*$", re.IGNORECASE)  # Tahunan, OCR'd 'lahunar'
+
+
+def quarter_run_end(cells: Sequence[str]) -> int | None:
+    """Column of `IV` in a row printing the four quarters `I II III IV` (as OCR may garble them:
+    `1 II 111 IV`), or None."""
+    norm = [re.sub(r"[^a-z0-9]", "", c.lower()) for c in cells]
+    for c in range(3, len(norm)):
+        if norm[c] == "iv" and norm[c - 1] in {"iii", "111", "ill", "lll", "iil"}:
+            return c
+    return None
+
+
+def _anchor_quarters(header_rows: list[list[str]], headers: list[str], roles: list[str]) -> None:
+    """Quarter columns from the position of `IV`: OCR often garbles `I`, `II`, `III` (`1`, `ı`,
+    `П`, `111`) but the four columns end at `IV`, in order."""
+    for row in header_rows:
+        c = quarter_run_end(row)
+        if c is not None:
+            for k in range(4):
+                j = c - 3 + k
+                if j < len(roles) and not re.fullmatch(r"tw\d(?:_\w+)?", roles[j]):
+                    roles[j] = f"tw{k + 1}"
+            for j in range(c + 1, min(c + 3, len(row))):
+                if j < len(roles) and _ANNUAL.match(row[j] or ""):
+                    roles[j] = "target"
+            return
+
+
 def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: int) -> list[Column]:
     """Columns with roles for a table, from its header rows and (for provisional roles) its data."""
     headers = stack_headers(header_rows, width)
     roles = [role_for_header(h) for h in headers]
+    _anchor_quarters(header_rows, headers, roles)
     has_money = any(r in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi") or r.endswith("_rp")
                     for r in roles)
     has_target = "target" in roles
@@ -227,13 +270,28 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
             roles[j] = "realisasi" if money or (has_money and not has_target) else "realisasi_kinerja"
         else:
             roles[j] = f"{role}_rp" if money else f"{role}_k"
-    # one column per role: later duplicates of a singular role become 'other' unless paired
-    seen: set[str] = set()
-    columns = []
+    return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(_one_column_per_role(roles))]
+
+
+_REPEATABLE = frozenset({"other", "keterangan", "no"})
+_RIGHTMOST = frozenset({"name", "indikator", "sasaran"})
+_AFTER_INDIKATOR = frozenset({"target", "realisasi_kinerja", "capaian", "satuan",
+                              "tw1_k", "tw2_k", "tw3_k", "tw4_k"})
+
+
+def _one_column_per_role(roles: list[str]) -> list[str]:
+    """Cascading tables repeat name / indikator / target per level (program, kegiatan, sub
+    kegiatan): the rightmost group is the most detailed and carries the budget, and an
+    indicator's figures are those to the right of it. Repeated figures keep their first column.
+    Columns not chosen become 'other' (their text stays in raw_cells)."""
+    chosen: dict[str, int] = {}
     for j, role in enumerate(roles):
-        if role in seen and role not in ("other", "keterangan", "no"):
-            role = "other"
-        seen.add(role)
-        columns.append(Column(index=j, role=role, header=headers[j]))
-    del has_target
-    return columns
+        if role not in _REPEATABLE and (role not in chosen or role in _RIGHTMOST):
+            chosen[role] = j
+    indikator = chosen.get("indikator")
+    if indikator is not None:
+        for role in _AFTER_INDIKATOR:
+            after = [j for j, r in enumerate(roles) if r == role and j > indikator]
+            if after:
+                chosen[role] = after[0]
+    return [role if role in _REPEATABLE or chosen.get(role) == j else "other" for j, role in enumerate(roles)]
