@@ -132,6 +132,11 @@ def read_text(path: str | Path, data: bytes | None = None) -> SourceDocument:
                                line=idx + 1, bold=_is_bold(cells)))
     close()
 
+    if len(pages) == 1:  # no page breaks: rows are located by line, not page
+        for grid in grids:
+            grid.page = None
+            for row in grid.rows:
+                row.page = None
     page_texts = ["\n".join(p) for p in pages]
     return SourceDocument(path=str(path), file_type="text", n_pages=None, page_texts=page_texts,
                           grids=grids, warnings=warnings)

@@ -18,7 +18,7 @@ from pipeline.tables import build_tables
 from schemas.model import DocumentMeta, ExtractedDocument, SourceDocument
 
 EXTRACTOR_VERSION = "0.1.0"
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
+TEXT_SUFFIXES = {".txt"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
 

@@ -15,6 +15,7 @@ from pipeline.structure import (
     assign_levels,
     assign_parents,
     default_level_from_header,
+    level_from_words,
     split_leading_code,
 )
 from schemas.model import BudgetLine, IndicatorRow, Table
@@ -35,6 +36,18 @@ def _cell(row_cells: list[str], index: int | None) -> str:
     if index is None or index >= len(row_cells):
         return ""
     return row_cells[index].strip()
+
+
+def _shifted_name(cells: list[str], name_index: int | None) -> str:
+    """A name that slid into a neighbouring column (a column missing on a continuation page):
+    only text that announces a level (`Kegiatan …`, `Program …`) is taken."""
+    if name_index is None:
+        return ""
+    for j in (name_index - 1, name_index + 1):
+        text = _cell(cells, j)
+        if text and level_from_words(text, []) in ("program", "kegiatan", "sub_kegiatan", "urusan"):
+            return text
+    return ""
 
 
 def _float(value: ParsedValue) -> float | None:
@@ -73,7 +86,7 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
     for row in table.rows:
         values = {role: parse(row.cells, role) for role in roles}
         parsed_rows.append(values)
-        name = _cell(row.cells, roles.get("name"))
+        name = _cell(row.cells, roles.get("name")) or _shifted_name(row.cells, roles.get("name"))
         code = _cell(row.cells, roles.get("code")) or _cell(row.cells, roles.get("no")) or None
         lead, name = split_leading_code(name)
         code = code or lead
@@ -102,7 +115,7 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
         if info.level in ("program", "kegiatan", "sub_kegiatan", "opd") and info.name:
             context = info.name
         indikator = _cell(row.cells, roles.get("indikator"))
-        if indikator and (kinerja or "satuan" in roles):
+        if indikator and info.level != "total" and (kinerja or "satuan" in roles):
             indicators.append(_indicator(table, n, row, indikator, values, sasaran,
                                          info.name or context, raw))
     return lines, indicators
@@ -146,7 +159,7 @@ def _indicator(table: Table, n: int, row, indikator: str, values: dict[str, Pars
             continue
         setattr(ind, text_attr, value.raw.strip())
         setattr(ind, value_attr, _float(value))
-        if ind.satuan is None and value.unit:
+        if ind.satuan is None and value.unit and role != "capaian":
             ind.satuan = value.unit
     capaian = values.get("capaian")
     if capaian is not None:

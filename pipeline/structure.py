@@ -144,16 +144,19 @@ def assign_levels(rows: list[RowInfo], header_level: str | None = None) -> None:
             r.level = CHILD[last_labelled]
         elif header_level:
             r.level = header_level
-    # rows above the first labelled one: the level their numbering style took further down
+    # unlabelled rows of one numbering style share a level: the one most of them got (this also
+    # places rows above the first labelled row, and rows under a missing kegiatan heading)
     assigned: dict[str, Counter[str]] = {}
     for r in rows:
         style = numbering_style(r.code)
-        if r.level in RANK and style:
+        if not r.labelled and r.level in RANK and style:
             assigned.setdefault(style, Counter())[r.level] += 1
     for r in rows:
-        if r.level is None:
-            style = numbering_style(r.code)
-            r.level = assigned[style].most_common(1)[0][0] if style in assigned else "other"
+        style = numbering_style(r.code)
+        if not r.labelled and style in assigned and (r.level is None or r.level in RANK):
+            r.level = assigned[style].most_common(1)[0][0]
+        elif r.level is None:
+            r.level = "other"
     _levels_from_arithmetic(rows)
 
 

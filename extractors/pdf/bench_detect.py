@@ -1,0 +1,77 @@
+"""Pages per second of `read_pdf` against bare PyMuPDF text extraction on the same files.
+
+    python -m extractors.pdf.bench_detect PATH... [--repeat N]
+
+PATH may be a PDF or a folder (its *.pdf). The bare baseline opens each file and calls
+`page.get_text()` on every page; `read_pdf` does that plus words, fonts, drawings and table
+detection. Each figure is the best of N runs (default 1) to damp noise on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import pymupdf
+
+from extractors.pdf import read_pdf
+
+
+def _files(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out.extend(sorted(p.glob("*.pdf")) if p.is_dir() else [p])
+    return out
+
+
+def _bare(path: Path) -> int:
+    with pymupdf.open(path) as doc:
+        for page in doc:
+            page.get_text()
+        return doc.page_count
+
+
+def _timed(fn, path: Path, repeat: int) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn(path)
+        best = min(best, time.perf_counter() - t)
+    return best, result
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("paths", nargs="+")
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args(argv)
+    files = _files(args.paths)
+    tot_pages = tot_bare = tot_read = 0.0
+    tot_grids = 0
+    print(f"{'file':42} {'pages':>5} {'bare p/s':>9} {'read_pdf p/s':>12} {'ratio':>6} {'grids':>5}")
+    for path in files:
+        t_bare, n = _timed(_bare, path, args.repeat)
+        try:
+            t_read, doc = _timed(lambda p: read_pdf(str(p)), path, args.repeat)
+        except Exception as exc:  # report and go on: a benchmark, not a validator
+            print(f"{path.name[:42]:42} {n:5d}  error: {exc}")
+            continue
+        grids = len(doc.grids)
+        tot_pages += n
+        tot_bare += t_bare
+        tot_read += t_read
+        tot_grids += grids
+        print(
+            f"{path.name[:42]:42} {n:5d} {n / t_bare:9.1f} {n / t_read:12.1f}"
+            f" {t_read / t_bare:6.1f} {grids:5d}"
+        )
+    if tot_pages:
+        print(
+            f"{'TOTAL':42} {int(tot_pages):5d} {tot_pages / tot_bare:9.1f} {tot_pages / tot_read:12.1f}"
+            f" {tot_read / tot_bare:6.1f} {tot_grids:5d}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""Cell text from words, and the small text tests the detectors share (numbers, numbering)."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.pdf.geometry import Word
+
+# a figure as printed in these reports: 1.234.567 / 12,5 / 98,2% / (1.000) / Rp 5.000 / - / 0
+_NUMERIC = re.compile(r"^[(\-–+]?\s*(?:rp\.?\s*)?[\d][\d.,]*\s*%?\)?$|^[-–—]$", re.IGNORECASE)
+# list numbering at the start of a row: 1 / 1. / 1.2 / I. / a. / a) / - / •
+_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXLC]{1,6}[.)]?|[A-Za-z][.)]|[-–•·●▪►*])$")
+
+
+def is_numeric(text: str) -> bool:
+    """A number, a percentage or a dash placeholder (what fills value columns)."""
+    return bool(_NUMERIC.match(text.strip()))
+
+
+def is_numbering(text: str) -> bool:
+    return bool(_NUMBERING.match(text.strip()))
+
+
+def join_words(words: list[Word]) -> str:
+    """Words of one cell in reading order: lines top to bottom, words left to right,
+    everything joined with single spaces (a number broken over lines stays two tokens)."""
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0].text
+    ws = sorted(words, key=lambda w: w.yc)
+    lines: list[list[Word]] = [[ws[0]]]
+    ref = ws[0]
+    for w in ws[1:]:
+        if w.yc - ref.yc <= 0.5 * min(ref.h, w.h):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+            ref = w
+    return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0))
+
+
+def mostly_bold(words: list[Word]) -> bool:
+    """More than half of the row's characters are bold."""
+    total = bold = 0
+    for w in words:
+        n = len(w.text)
+        total += n
+        if w.bold:
+            bold += n
+    return total > 0 and bold * 2 > total

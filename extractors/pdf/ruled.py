@@ -1,0 +1,186 @@
+"""Grids from drawn rulings: connected rulings → cell lattice → merged cells → cell text.
+
+The lattice is the product of every distinct vertical and horizontal ruling position of one
+connected group of rulings (plus the group's extent, for tables without an outer frame). Two
+neighbouring lattice cells belong to one merged cell when no ruling separates them; a merged
+cell's text goes to its top-left lattice cell and the others stay ''. That puts a header
+spanning `K | Rp` in the leftmost column and a name spanning several indicator rows in its
+top row, which is what the next stage expects.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from extractors.pdf.cells import join_words, mostly_bold
+from extractors.pdf.geometry import Segment, Word, cluster_values
+
+TOUCH = 2.5  # a horizontal and a vertical ruling this close are connected
+LATTICE_SNAP = 3.0  # ruling positions closer than this are one lattice line (double rules)
+EDGE_COVER = 0.6  # a ruling separates two cells when it covers this share of their border
+
+
+@dataclass
+class RuledTable:
+    xs: list[float]  # column boundaries, left to right
+    ys: list[float]  # row boundaries, top to bottom
+    rows: list[list[str]] = field(default_factory=list)
+    row_tops: list[float] = field(default_factory=list)
+    row_bold: list[bool] = field(default_factory=list)
+    row_boxes: list[list[tuple[float, float, float, float] | None]] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)  # the words it consumed
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+
+class _DSU:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, i: int) -> int:
+        p = self.p
+        while p[i] != i:
+            p[i] = p[p[i]]
+            i = p[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def connected_groups(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
+    """Groups of rulings that touch each other (one group per drawn table, usually)."""
+    n_h = len(hs)
+    dsu = _DSU(n_h + len(vs))
+    order = sorted(range(len(vs)), key=lambda j: vs[j].pos)
+    vpos = [vs[j].pos for j in order]
+    for i, h in enumerate(hs):
+        lo = bisect_left(vpos, h.start - TOUCH)
+        hi = bisect_right(vpos, h.end + TOUCH)
+        y = h.pos
+        for k in range(lo, hi):
+            j = order[k]
+            v = vs[j]
+            if v.start - TOUCH <= y <= v.end + TOUCH:
+                dsu.union(i, n_h + j)
+    groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(dsu.find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(dsu.find(n_h + j), ([], []))[1].append(v)
+    return [g for g in groups.values() if g[0] and g[1]]
+
+
+def _coverage(segs: list[Segment], at: float) -> list[tuple[float, float]]:
+    return [(s.start, s.end) for s in segs if abs(s.pos - at) <= LATTICE_SNAP]
+
+
+def _covers(intervals: list[tuple[float, float]], a: float, b: float) -> bool:
+    need = (b - a) * EDGE_COVER
+    got = 0.0
+    for s, e in intervals:
+        ov = min(b, e) - max(a, s)
+        if ov > 0:
+            got += ov
+    return got >= need
+
+
+def lattice(hs: list[Segment], vs: list[Segment]) -> tuple[list[float], list[float]] | None:
+    """Column and row boundaries of one ruling group, or None when it is no table."""
+    x_lo = min(h.start for h in hs)
+    x_hi = max(h.end for h in hs)
+    y_lo = min(v.start for v in vs)
+    y_hi = max(v.end for v in vs)
+    xs = cluster_values([v.pos for v in vs] + [x_lo, x_hi], LATTICE_SNAP)
+    ys = cluster_values([h.pos for h in hs] + [y_lo, y_hi], LATTICE_SNAP)
+    # an outer line and a ruling a hair apart collapse; keep the lattice inside the extent
+    xs = [x for x in xs if x_lo - LATTICE_SNAP <= x <= x_hi + LATTICE_SNAP]
+    ys = [y for y in ys if y_lo - LATTICE_SNAP <= y <= y_hi + LATTICE_SNAP]
+    if len(xs) < 3 or len(ys) < 2:
+        return None
+    return xs, ys
+
+
+def build_table(
+    hs: list[Segment], vs: list[Segment], xs: list[float], ys: list[float], words: list[Word]
+) -> RuledTable | None:
+    """Fill the lattice with words; None when the result holds too little text to be a table."""
+    n_r, n_c = len(ys) - 1, len(xs) - 1
+    dsu = _DSU(n_r * n_c)
+    for j in range(1, n_c):  # vertical borders between column j-1 and j
+        cov = _coverage(vs, xs[j])
+        for r in range(n_r):
+            if not _covers(cov, ys[r], ys[r + 1]):
+                dsu.union(r * n_c + j - 1, r * n_c + j)
+    for r in range(1, n_r):  # horizontal borders between row r-1 and r
+        cov = _coverage(hs, ys[r])
+        for c in range(n_c):
+            if not _covers(cov, xs[c], xs[c + 1]):
+                dsu.union((r - 1) * n_c + c, r * n_c + c)
+
+    x0, y0, x1, y1 = xs[0], ys[0], xs[-1], ys[-1]
+    inside: dict[int, list[Word]] = {}
+    used: list[Word] = []
+    for w in words:
+        xc, yc = w.xc, w.yc
+        if x0 < xc < x1 and y0 < yc < y1:
+            c = min(max(bisect_right(xs, xc) - 1, 0), n_c - 1)
+            r = min(max(bisect_right(ys, yc) - 1, 0), n_r - 1)
+            inside.setdefault(dsu.find(r * n_c + c), []).append(w)
+            used.append(w)
+    if len(inside) < 2:
+        return None
+
+    # bounding box of each merged cell, for cell_boxes
+    span: dict[int, list[float]] = {}
+    for r in range(n_r):
+        for c in range(n_c):
+            root = dsu.find(r * n_c + c)
+            b = span.get(root)
+            if b is None:
+                span[root] = [xs[c], ys[r], xs[c + 1], ys[r + 1]]
+            else:
+                b[2] = max(b[2], xs[c + 1])
+                b[3] = max(b[3], ys[r + 1])
+
+    table = RuledTable(xs=xs, ys=ys, words=used)
+    for r in range(n_r):
+        cells: list[str] = []
+        boxes: list[tuple[float, float, float, float] | None] = []
+        row_words: list[Word] = []
+        for c in range(n_c):
+            i = r * n_c + c
+            root = dsu.find(i)
+            if root == i and root in inside:
+                ws = inside[root]
+                cells.append(join_words(ws))
+                row_words.extend(ws)
+            else:
+                cells.append("")
+            b = span[root]
+            boxes.append((b[0], b[1], b[2], b[3]) if root == i else (xs[c], ys[r], xs[c + 1], ys[r + 1]))
+        if any(cells):
+            table.rows.append(cells)
+            table.row_tops.append(ys[r])
+            table.row_bold.append(mostly_bold(row_words))
+            table.row_boxes.append(boxes)
+    return table
+
+
+def find_ruled_tables(hs: list[Segment], vs: list[Segment], words: list[Word]) -> list[RuledTable]:
+    """Every ruled table on a page, top to bottom."""
+    tables: list[RuledTable] = []
+    for g_h, g_v in connected_groups(hs, vs):
+        lat = lattice(g_h, g_v)
+        if lat is None:
+            continue
+        t = build_table(g_h, g_v, lat[0], lat[1], words)
+        if t is not None:
+            tables.append(t)
+    tables.sort(key=lambda t: (t.ys[0], t.xs[0]))
+    return tables

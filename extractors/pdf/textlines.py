@@ -1,0 +1,76 @@
+"""Words → text lines → chunks (runs of words separated by less than a column gap).
+
+Lines are grouped by vertical overlap with the line's first word rather than with the growing
+line box, so two table columns whose rows are offset by half a line do not chain together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.pdf.geometry import Word, median
+
+
+@dataclass(slots=True)
+class TextLine:
+    words: list[Word]  # left to right
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
+    tags: set[str] = field(default_factory=set)  # "margin" (header/footer), "used" (in a grid)
+
+    def __post_init__(self) -> None:
+        self.words.sort(key=lambda w: w.x0)
+        self.x0 = min(w.x0 for w in self.words)
+        self.x1 = max(w.x1 for w in self.words)
+        self.y0 = min(w.y0 for w in self.words)
+        self.y1 = max(w.y1 for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return median([w.h for w in self.words])
+
+    @property
+    def yc(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def group_lines(words: list[Word]) -> list[TextLine]:
+    """Words into lines, top to bottom; a word joins a line when it overlaps the line's
+    reference band (its first word) by at least half the smaller height."""
+    lines: list[list[Word]] = []
+    refs: list[tuple[float, float]] = []
+    open_from = 0  # lines that can still receive words (their band reaches the current y)
+    for w in sorted(words, key=lambda w: (w.yc, w.x0)):
+        placed = False
+        for i in range(len(lines) - 1, open_from - 1, -1):
+            r0, r1 = refs[i]
+            ov = min(r1, w.y1) - max(r0, w.y0)
+            if ov >= 0.5 * min(r1 - r0, w.y1 - w.y0):
+                lines[i].append(w)
+                placed = True
+                break
+        if not placed:
+            lines.append([w])
+            refs.append((w.y0, w.y1))
+        while open_from < len(lines) and refs[open_from][1] < w.y0:
+            open_from += 1
+    out = [TextLine(ws) for ws in lines]
+    out.sort(key=lambda l: (l.yc, l.x0))
+    return out
+
+
+def split_chunks(words: list[Word], min_gap: float) -> list[list[Word]]:
+    """Runs of (x-sorted) words whose gaps are below `min_gap`."""
+    chunks: list[list[Word]] = []
+    for w in words:
+        if chunks and w.x0 - chunks[-1][-1].x1 < min_gap:
+            chunks[-1].append(w)
+        else:
+            chunks.append([w])
+    return chunks

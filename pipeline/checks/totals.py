@@ -1,0 +1,146 @@
+"""`total_mismatch`: a parent row (or a total row) is not the sum of the rows it encloses.
+
+Parents come from `parent_row_no` (sub_kegiatan → kegiatan → program → opd). A `total` row
+with no explicit children is compared with the top-level lines of its table — the highest level
+that prints the column — so a program and its kegiatan are never added together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from schemas.model import AMOUNT_ROLES, BudgetLine, Flag
+
+from .common import (
+    LEVEL_RANK,
+    ROLE_LABEL,
+    by_table,
+    describe,
+    fmt_rp,
+    money_tolerance,
+    rows_of,
+)
+
+RULE = "total_mismatch"
+
+
+def check_totals(lines: list[BudgetLine]) -> list[Flag]:
+    flags: list[Flag] = []
+    for table_lines in by_table(lines).values():
+        children: dict[int, list[BudgetLine]] = defaultdict(list)
+        for line in table_lines:
+            if line.parent_row_no is not None and line.level in LEVEL_RANK:
+                children[line.parent_row_no].append(line)
+        for line in table_lines:
+            kids = children.get(line.row_no)
+            if kids:
+                flags.extend(_compare_with_children(line, kids))
+        flags.extend(_check_childless_totals(table_lines, children))
+    return flags
+
+
+def _roles_to_check(parent: BudgetLine) -> tuple[str, ...]:
+    """`pagu` is derived from perubahan/murni when those are printed; checking it again would
+    report the same discrepancy twice (and a child's fallback to murni would mix budgets)."""
+    if parent.pagu_murni is not None or parent.pagu_perubahan is not None:
+        return tuple(r for r in AMOUNT_ROLES if r != "pagu")
+    return AMOUNT_ROLES
+
+
+def _compare_with_children(
+    parent: BudgetLine,
+    kids: list[BudgetLine],
+    roles: tuple[str, ...] | None = None,
+    what: str | None = None,
+) -> list[Flag]:
+    flags = []
+    for role in roles if roles is not None else _roles_to_check(parent):
+        printed = getattr(parent, role)
+        if printed is None:
+            continue
+        if any(role in k.unparsed for k in kids):
+            continue  # an unreadable child cell: `unparsed_amount` already reports it
+        values = [getattr(k, role) for k in kids]
+        present = [v for v in values if v is not None]
+        if not present:
+            continue
+        total = sum(present, Decimal(0))
+        if abs(printed - total) <= money_tolerance(len(kids)):
+            continue
+        empty = len(values) - len(present)
+        note = f", {empty} of them empty and counted as 0" if empty else ""
+        flags.append(
+            Flag(
+                rule=RULE,
+                severity="error",
+                message=(
+                    f"{describe(parent)}: {ROLE_LABEL[role]} printed {fmt_rp(printed)} but the "
+                    f"sum of {what or _kids_label(kids)}{note} is {fmt_rp(total)} "
+                    f"(difference {fmt_rp(abs(printed - total))})."
+                ),
+                line=parent.key,
+                expected=total,
+                actual=printed,
+                page=parent.page,
+            )
+        )
+    return flags
+
+
+def _kids_label(kids: list[BudgetLine]) -> str:
+    levels = sorted({k.level for k in kids}, key=lambda lv: LEVEL_RANK.get(lv, 99))
+    return f"its {rows_of(len(kids), '/'.join(levels))}"
+
+
+def _check_childless_totals(
+    table_lines: list[BudgetLine], children: dict[int, list[BudgetLine]]
+) -> list[Flag]:
+    """Compare each total row that has no explicit children with what it must cover.
+
+    One such total in a table covers the whole table (printed first or last). Several are
+    section totals: each covers the lines since the previous one, and a total directly after
+    another (a grand total) covers the section totals before it.
+    """
+    totals = [
+        (idx, l) for idx, l in enumerate(table_lines)
+        if l.level == "total" and l.row_no not in children
+    ]
+    money = [l for l in table_lines if l.level in LEVEL_RANK]
+    flags: list[Flag] = []
+    if len(totals) == 1:
+        return _compare_with_top_level(totals[0][1], money)
+    start = 0
+    previous_totals: list[BudgetLine] = []
+    for idx, total in totals:
+        segment = [l for l in table_lines[start:idx] if l.level in LEVEL_RANK]
+        start = idx + 1
+        if segment:
+            flags.extend(_compare_with_top_level(total, segment))
+            previous_totals.append(total)
+        elif previous_totals:
+            flags.extend(
+                _compare_with_children(
+                    total, previous_totals, None,
+                    f"the {rows_of(len(previous_totals), 'total')} above",
+                )
+            )
+            previous_totals = [total]
+    return flags
+
+
+def _compare_with_top_level(total: BudgetLine, segment: list[BudgetLine]) -> list[Flag]:
+    """Per column, the highest level that prints it: a table may print the budget on program
+    rows only and realisasi down to sub kegiatan."""
+    flags: list[Flag] = []
+    for role in _roles_to_check(total):
+        if getattr(total, role) is None:
+            continue
+        with_value = [l for l in segment if getattr(l, role) is not None]
+        if not with_value:
+            continue
+        top = min(LEVEL_RANK[l.level] for l in with_value)
+        tops = [l for l in segment if LEVEL_RANK[l.level] == top]
+        label = f"the {rows_of(len(tops), tops[0].level)} of the table"
+        flags.extend(_compare_with_children(total, tops, (role,), label))
+    return flags

@@ -1,0 +1,29 @@
+"""Shared test helpers: where the development corpus is, and a skip when it is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("LKJIP_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+EXTRACTS = Path(__file__).parent / "extracts"
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def corpus_file(relative: str) -> Path:
+    """A corpus document, or skip the test with the reason."""
+    path = CORPUS / relative
+    if not path.exists():
+        pytest.skip(f"development corpus not found at {path} (../shared beside the checkout)")
+    return path
+
+
+@pytest.fixture
+def corpus():
+    return corpus_file

@@ -1,0 +1,102 @@
+"""`capaian_mismatch`: capaian against realisasi / target, with lower-is-better indicators."""
+
+from decimal import Decimal
+
+import pytest
+
+from pipeline.checks.capaian import check_capaian, is_lower_better
+from schemas.model import IndicatorRow
+
+
+def ind(indikator, target, realisasi, capaian, decimals=None, text=None) -> IndicatorRow:
+    return IndicatorRow(
+        table_no=2, row_no=5, indikator=indikator, page=33, target_value=target,
+        realisasi_value=realisasi, capaian_pct=capaian, capaian_decimals=decimals,
+        capaian_text=text,
+    )
+
+
+@pytest.mark.parametrize(
+    "target, realisasi, capaian, decimals",
+    [
+        (100, 95, 95.0, 1),
+        (3, 2, 66.67, 2),
+        (80.5, 82.1, 101.99, 2),
+        (12, 12, 100, 0),
+        (75, 70.12, 93.49, 2),
+    ],
+)
+def test_positive_indicators_at_printed_precision(target, realisasi, capaian, decimals):
+    assert check_capaian([ind("Indeks Kepuasan Masyarakat", target, realisasi, capaian, decimals)]) == []
+
+
+def test_wrong_capaian_is_an_error():
+    [flag] = check_capaian([ind("Indeks Kepuasan Masyarakat", 80, 60, 85.0, 1)])
+    assert flag.rule == "capaian_mismatch" and flag.severity == "error"
+    assert flag.indicator == (2, 5)
+    assert flag.expected == Decimal("75.0000") and flag.actual == Decimal("85.0")
+    for part in ("Indeks Kepuasan Masyarakat", "85,0%", "75,0%", "hal. 33"):
+        assert part in flag.message
+
+
+@pytest.mark.parametrize(
+    "indikator",
+    [
+        "Angka Kematian Ibu per 100.000 kelahiran hidup",
+        "Persentase penurunan kasus DBD",
+        "Jumlah pengaduan masyarakat yang belum ditindaklanjuti",
+        "Tingkat pengangguran terbuka",
+        "Prevalensi stunting",
+        "Luas kawasan kumuh yang berkurang",
+    ],
+)
+def test_lower_is_better_words(indikator):
+    assert is_lower_better(indikator)
+
+
+@pytest.mark.parametrize(
+    "indikator",
+    ["Indeks Kepuasan Masyarakat", "Persentase dokumen perencanaan yang tepat waktu",
+     "Keturunan hewan ternak"],  # `turun` inside another word is not a match
+)
+def test_ordinary_indicators_are_not_lower_is_better(indikator):
+    assert not is_lower_better(indikator)
+
+
+def test_negative_polarity_formula_accepted_when_text_says_so():
+    # target 10 cases, realised 8: (2*10 - 8) / 10 = 120%
+    assert check_capaian([ind("Jumlah kasus gizi buruk", 10, 8, 120.0, 1)]) == []
+    # target / realisasi = 125% is the other formula in use
+    assert check_capaian([ind("Jumlah kasus gizi buruk", 10, 8, 125.0, 1)]) == []
+    # a plain r/t still passes for such indicators
+    assert check_capaian([ind("Jumlah kasus gizi buruk", 10, 8, 80.0, 1)]) == []
+    assert len(check_capaian([ind("Jumlah kasus gizi buruk", 10, 8, 90.0, 1)])) == 1
+
+
+def test_negative_formula_without_polarity_words_is_a_warning():
+    [flag] = check_capaian([ind("Rasio kendaraan", 10, 8, 120.0, 1)])
+    assert flag.severity == "warning" and "polarity" in flag.message
+
+
+def test_decimals_from_text_when_not_given():
+    # 66,666..% printed "66,7 %": one decimal
+    assert check_capaian([ind("Indeks", 3, 2, 66.7, None, "66,7 %")]) == []
+    assert len(check_capaian([ind("Indeks", 3, 2, 66.6, None, "66,6 %")])) == 1
+    # no text: from the float (67.0 → 67 → integer precision)
+    assert check_capaian([ind("Indeks", 3, 2, 67.0)]) == []
+
+
+def test_truncated_capaian_is_a_warning():
+    [flag] = check_capaian([ind("Indeks", 3, 2, 66.66, 2)])
+    assert flag.severity == "warning"
+
+
+@pytest.mark.parametrize("field", ["target_value", "realisasi_value", "capaian_pct"])
+def test_missing_values_give_nothing(field):
+    row = ind("Indeks", 80, 60, 10.0, 1)
+    setattr(row, field, None)
+    assert check_capaian([row]) == []
+
+
+def test_zero_target_is_skipped():
+    assert check_capaian([ind("Jumlah kasus", 0, 2, 0.0, 1)]) == []

@@ -1,0 +1,152 @@
+"""`total_mismatch`: parents against their children, total rows against the table."""
+
+from decimal import Decimal
+
+from pipeline.checks.totals import check_totals
+from schemas.model import BudgetLine
+
+
+def rp(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text.replace(".", ""))
+
+
+def bl(row, level, name, parent=None, pagu=None, realisasi=None, **kw) -> BudgetLine:
+    extra = {k: rp(v) if isinstance(v, str) else v for k, v in kw.items()}
+    return BudgetLine(
+        table_no=1, row_no=row, level=level, name=name,
+        parent_row_no=parent, pagu=rp(pagu), realisasi=rp(realisasi), page=7, **extra,
+    )
+
+
+def test_consistent_three_levels_give_nothing():
+    lines = [
+        bl(1, "program", "P", pagu="300", realisasi="150"),
+        bl(2, "kegiatan", "K1", 1, "100", "50"),
+        bl(3, "sub_kegiatan", "S1", 2, "60", "20"),
+        bl(4, "sub_kegiatan", "S2", 2, "40", "30"),
+        bl(5, "kegiatan", "K2", 1, "200", "100"),
+        bl(6, "total", "JUMLAH", None, "300", "150"),
+    ]
+    assert check_totals(lines) == []
+
+
+def test_parent_not_sum_of_children_is_an_error_naming_both_figures():
+    lines = [
+        bl(1, "kegiatan", "Kegiatan Penataan Organisasi", pagu="1.948.876.200",
+           realisasi="820.648.019"),
+        bl(2, "sub_kegiatan", "A", 1, "487.277.800", "232.522.416"),
+        bl(3, "sub_kegiatan", "B", 1, "953.594.400", "46.192.970"),
+        bl(4, "sub_kegiatan", "C", 1, "508.004.000", "120.932.633"),
+    ]
+    lines[0].code = "1.5"
+    [flag] = check_totals(lines)
+    assert flag.rule == "total_mismatch" and flag.severity == "error"
+    assert flag.line == (1, 1)
+    assert flag.expected == Decimal("399648019") and flag.actual == Decimal("820648019")
+    for part in ("Penataan Organisasi", "1.5", "820.648.019", "399.648.019", "421.000.000",
+                 "hal. 7", "realisasi"):
+        assert part in flag.message
+
+
+def test_rounding_within_half_a_rupiah_per_child_is_tolerated():
+    kids = [bl(i, "sub_kegiatan", f"S{i}", 1, "100", None) for i in range(2, 8)]  # 6 kids
+    ok = [bl(1, "kegiatan", "K", pagu="603")] + kids  # off by 3 = 0.5 * 6
+    assert check_totals(ok) == []
+    bad = [bl(1, "kegiatan", "K", pagu="604")] + kids  # off by 4
+    assert [f.expected for f in check_totals(bad)] == [Decimal(600)]
+
+
+def test_total_without_children_uses_highest_level_only():
+    lines = [
+        bl(1, "program", "P", pagu="300"),
+        bl(2, "kegiatan", "K1", 1, "100"),
+        bl(3, "kegiatan", "K2", 1, "200"),
+        bl(4, "total", "JUMLAH", None, "300"),
+    ]
+    assert check_totals(lines) == []  # not 600: the program and its kegiatan are not added up
+    lines[3].pagu = Decimal(301)  # one rupiah: rounding
+    assert check_totals(lines) == []
+    lines[3].pagu = Decimal(302)
+    lines[3].realisasi = None
+    [flag] = check_totals(lines)
+    assert flag.line == (1, 4) and flag.expected == Decimal(300)
+    assert "1 program row " in flag.message
+
+
+def test_total_printed_first_covers_the_table():
+    lines = [
+        bl(1, "total", "TOTAL", None, "250"),
+        bl(2, "program", "P1", None, "100"),
+        bl(3, "program", "P2", None, "100"),
+    ]
+    [flag] = check_totals(lines)
+    assert flag.expected == Decimal(200) and flag.actual == Decimal(250)
+
+
+def test_section_totals_and_grand_total():
+    lines = [
+        bl(1, "program", "P1", None, "100"),
+        bl(2, "total", "Jumlah A", None, "100"),
+        bl(3, "program", "P2", None, "50"),
+        bl(4, "program", "P3", None, "50"),
+        bl(5, "total", "Jumlah B", None, "100"),
+        bl(6, "total", "JUMLAH TOTAL", None, "200"),
+    ]
+    assert check_totals(lines) == []
+    lines[5].pagu = Decimal(250)
+    [flag] = check_totals(lines)
+    assert flag.line == (1, 6) and flag.expected == Decimal(200)
+
+
+def test_skipped_when_no_child_prints_the_column():
+    lines = [
+        bl(1, "kegiatan", "K", pagu="100", realisasi="80"),
+        bl(2, "sub_kegiatan", "S1", 1, "60"),
+        bl(3, "sub_kegiatan", "S2", 1, "40"),
+    ]
+    assert check_totals(lines) == []
+
+
+def test_empty_child_counts_as_zero_and_is_said():
+    lines = [
+        bl(1, "kegiatan", "K", pagu="100", realisasi="80"),
+        bl(2, "sub_kegiatan", "S1", 1, "60", "50"),
+        bl(3, "sub_kegiatan", "S2", 1, "40"),
+    ]
+    [flag] = check_totals(lines)
+    assert flag.expected == Decimal(50) and "1 of them empty" in flag.message
+
+
+def test_unreadable_child_cell_skips_that_column():
+    lines = [
+        bl(1, "kegiatan", "K", pagu="100", realisasi="80"),
+        bl(2, "sub_kegiatan", "S1", 1, "60", "50"),
+        bl(3, "sub_kegiatan", "S2", 1, "40"),
+    ]
+    lines[2].unparsed = ["realisasi"]
+    assert check_totals(lines) == []
+
+
+def test_each_amount_column_checked_and_derived_pagu_not_twice():
+    parent = bl(1, "kegiatan", "K", pagu="120", realisasi="90",
+                pagu_murni="100", pagu_perubahan="120", tw1_rp="10", tw4_rp="90")
+    kids = [
+        bl(2, "sub_kegiatan", "S1", 1, "70", "45", pagu_murni="50", pagu_perubahan="70",
+           tw1_rp="5", tw4_rp="45"),
+        bl(3, "sub_kegiatan", "S2", 1, "60", "45", pagu_murni="50", pagu_perubahan="60",
+           tw1_rp="5", tw4_rp="40"),
+    ]
+    flags = check_totals([parent, *kids])
+    # perubahan 120 vs 130 and tw4 90 vs 85; `pagu` (= perubahan) is not reported again
+    assert sorted((f.expected, f.actual) for f in flags) == [
+        (Decimal(85), Decimal(90)), (Decimal(130), Decimal(120))]
+    assert any("pagu perubahan" in f.message for f in flags)
+    assert any("TW IV" in f.message for f in flags)
+
+
+def test_tables_are_independent():
+    a = bl(1, "program", "P", None, "100")
+    b = bl(2, "kegiatan", "K", 1, "100")
+    c = BudgetLine(table_no=2, row_no=2, level="kegiatan", name="X", parent_row_no=1,
+                   pagu=Decimal(999))
+    assert check_totals([a, b, c]) == []

@@ -1,0 +1,102 @@
+"""End to end: `lkjip ingest` through the Prefect flow on the bundled samples and on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+
+def _query(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory) -> tuple[Path, Path, object]:
+    """The bundled samples plus bad files in one batch, ingested once."""
+    root = tmp_path_factory.mktemp("batch")
+    raw = root / "raw"
+    raw.mkdir()
+    for f in (ROOT / "data" / "raw").glob("*.txt"):
+        (raw / f.name).write_bytes(f.read_bytes())
+    (raw / "zz-copy-of-bogor.txt").write_bytes((raw / "kota-bogor-2023-pengukuran.txt").read_bytes())
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    (raw / "prose.txt").write_text("LAPORAN KINERJA KOTA BOGOR TAHUN 2023\n\nTidak ada tabel di sini.\n")
+    (raw / "latin1.txt").write_bytes("Kota Depok\nTAHUN 2023\nNo\tProgram\tAnggaran\n1\tProgram Caf\u00e9\tRp. 1.000.000\n"
+                                     .encode("cp1252"))
+    (raw / "notes.docx").write_bytes(b"PK\x03\x04")
+    db = root / "w.duckdb"
+    result = runner.invoke(app, ["ingest", str(raw), "--warehouse", str(db), "--quiet"])
+    return raw, db, result
+
+
+def test_batch_goes_on_past_bad_files_and_exit_code_says_so(batch) -> None:
+    raw, db, result = batch
+    assert result.exit_code == 1, result.output  # a document failed
+    statuses = dict(_query(db, "SELECT regexp_extract(source_path, '[^/]+$'), status FROM documents"))
+    assert statuses["kota-bogor-2023-pengukuran.txt"] == "ok"
+    assert statuses["kabupaten-sleman-2024-lkjip.txt"] == "ok"
+    assert statuses["empty.txt"] == "failed" and statuses["binary.txt"] == "failed"
+    assert statuses["prose.txt"] == "partial" and statuses["latin1.txt"] == "partial"
+    assert "notes.docx" not in statuses and "zz-copy-of-bogor.txt" not in statuses
+    reasons = dict(_query(db, "SELECT regexp_extract(source_path, '[^/]+$'), error FROM documents"))
+    assert "empty file" in reasons["empty.txt"] and "binary" in reasons["binary.txt"]
+    assert "no tables found" in reasons["prose.txt"] and "cp1252" in reasons["latin1.txt"]
+    assert "documents ok" in result.output and "failed" in result.output
+
+
+def test_duplicate_bytes_are_recorded_once(batch) -> None:
+    _, db, _ = batch
+    rows = _query(db, "SELECT source_path, other_paths FROM documents WHERE source_path LIKE '%bogor%'")
+    assert len(rows) == 1 and json.loads(rows[0][1]) == ["raw/zz-copy-of-bogor.txt"]
+
+
+def test_sample_figures_and_flags(batch) -> None:
+    _, db, _ = batch
+    total = _query(db, "SELECT pagu_murni, pagu_perubahan, realisasi, tw_cumulative FROM budget_lines b "
+                       "JOIN documents USING (doc_id) WHERE source_path LIKE '%bogor%' AND level = 'total'")
+    assert [tuple(str(v) for v in r) for r in total] == [("250000000.00", "255000000.00", "253234000.00", "True")]
+    flags = _query(db, "SELECT rule FROM flags JOIN documents USING (doc_id) WHERE source_path LIKE '%sleman%'")
+    assert ("pct_mismatch",) in flags  # the sample prints 69% for 480.000.000 of 500.000.000
+
+
+def test_rerun_skips_everything_and_changes_nothing(batch) -> None:
+    raw, db, _ = batch
+    before = _query(db, "SELECT doc_id, status, ingested_at FROM documents ORDER BY 1")
+    result = runner.invoke(app, ["ingest", str(raw), "--warehouse", str(db), "--quiet"])
+    assert "already loaded (skipped)" in result.output
+    assert _query(db, "SELECT doc_id, status, ingested_at FROM documents ORDER BY 1") == before
+
+
+def test_sql_is_read_only_and_errors_are_one_clear_line(batch) -> None:
+    _, db, _ = batch
+    ok = runner.invoke(app, ["sql", "SELECT count(*) AS n FROM documents", "--warehouse", str(db), "-f", "json"])
+    assert ok.exit_code == 0 and json.loads(ok.output)[0]["n"] >= 5
+    bad = runner.invoke(app, ["sql", "DELETE FROM documents", "--warehouse", str(db)])
+    assert bad.exit_code == 1 and "read-only" in bad.output.lower()
+    typo = runner.invoke(app, ["sql", "SELEC 1", "--warehouse", str(db)])
+    assert typo.exit_code == 1 and "error" in typo.output.lower()
+
+
+def test_flags_command_lists_findings(batch) -> None:
+    _, db, _ = batch
+    out = runner.invoke(app, ["flags", "--warehouse", str(db), "--rule", "pct_mismatch", "-f", "csv"])
+    assert out.exit_code == 0 and "Pengelolaan Arsip Dinamis" in out.output
+
+
+def test_bad_arguments_exit_2(tmp_path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2 and "no such file" in result.output
