@@ -154,7 +154,7 @@ def validate_truth(truth: dict) -> list[str]:
     missing = TRUTH_KEYS - set(truth)
     if missing:
         errs.append(f"missing keys {sorted(missing)}")
-    extra = set(truth) - TRUTH_KEYS
+    extra = {k for k in set(truth) - TRUTH_KEYS if not k.startswith("_")}  # "_file" is added by load_truth
     if extra:
         errs.append(f"unknown keys {sorted(extra)}")
     doc = truth.get("document")

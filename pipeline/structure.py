@@ -161,29 +161,76 @@ def assign_levels(rows: list[RowInfo], header_level: str | None = None) -> None:
 
 
 def _levels_from_arithmetic(rows: list[RowInfo]) -> None:
-    """Within a run of unlabelled siblings, a row equal to the sum of the rows after it is their
-    parent (Tangerang forms print kegiatan and sub kegiatan alike, without codes)."""
+    """Tangerang-style forms print kegiatan and sub kegiatan alike (no codes, no prefixes), all
+    under a labelled program. When the rows under a parent do not sum to it, find the rows that
+    do: those are its children, the rows between them theirs."""
     i = 0
     while i < len(rows):
-        r = rows[i]
-        if r.labelled or r.level not in RANK or not r.amounts:
+        parent = rows[i]
+        if parent.level not in RANK or parent.level == "sub_kegiatan" or not parent.amounts:
             i += 1
             continue
-        children: list[int] = []
+        block: list[int] = []
         j = i + 1
-        verdict: bool | None = None
-        while j < len(rows) and not rows[j].labelled and rows[j].level == r.level:
-            children.append(j)
-            verdict = _sums_to(r.amounts, [rows[k].amounts for k in children])
-            if verdict is not None:
+        while j < len(rows) and not rows[j].labelled:
+            if rows[j].level == "other" and not rows[j].amounts:  # e.g. a second indicator line
+                j += 1
+                continue
+            if rows[j].level != CHILD[parent.level] or rows[j].level == "sub_kegiatan":
                 break
+            block.append(j)
             j += 1
-        if verdict and len(children) >= 1 and r.level != "sub_kegiatan":
-            for k in children:
-                rows[k].level = CHILD[r.level]
-            i = children[-1] + 1
-            continue
+        if len(block) >= 2:
+            amounts = [rows[k].amounts for k in block]
+            if _sums_to(parent.amounts, amounts) is not True:
+                chosen = _children_summing_to(parent.amounts, amounts)
+                if chosen is not None:
+                    for pos, k in enumerate(block):
+                        if pos not in chosen:
+                            rows[k].level = CHILD[rows[k].level]
         i += 1
+
+
+SEARCH_LIMIT = 20000  # nodes; the search gives up (levels unchanged) on pathological blocks
+
+
+def _children_summing_to(target: dict[str, Decimal], rows: list[dict[str, Decimal]]) -> set[int] | None:
+    """Positions of the rows (the first always among them: it opens the block) whose amounts
+    add up to `target` in every column both print; None when no such choice is found."""
+    columns = [c for c, v in target.items() if v is not None and all(c in r for r in rows)]
+    if not columns or any(r[c] < 0 for r in rows for c in columns):
+        return None
+    goal = [target[c] for c in columns]
+    # the opening row first, then the largest: the big children are found (or ruled out) early
+    order = [0] + sorted(range(1, len(rows)), key=lambda k: -sum(rows[k][c] for c in columns))
+    vectors = [[rows[k][c] for c in columns] for k in order]
+    # what the rows from position k on can still add: prunes branches that cannot reach the goal
+    remaining = [[Decimal(0)] * len(columns) for _ in range(len(rows) + 1)]
+    for k in range(len(rows) - 1, -1, -1):
+        remaining[k] = [a + b for a, b in zip(remaining[k + 1], vectors[k])]
+    nodes = 0
+    chosen: list[int] = []
+
+    def search(k: int, sums: list[Decimal]) -> bool:
+        nonlocal nodes
+        nodes += 1
+        if nodes > SEARCH_LIMIT:
+            return False
+        if any(s > g + 1 for s, g in zip(sums, goal)):
+            return False
+        if any(s + r < g - 1 for s, r, g in zip(sums, remaining[k], goal)):
+            return False
+        if k == len(rows):
+            return all(abs(s - g) <= 1 for s, g in zip(sums, goal))
+        if all(v == 0 for v in vectors[k]) and k > 0:  # a row of zeros: its level changes no sum
+            return search(k + 1, sums)
+        chosen.append(k)
+        if search(k + 1, [s + v for s, v in zip(sums, vectors[k])]):
+            return True
+        chosen.pop()
+        return k > 0 and search(k + 1, sums)
+
+    return {order[k] for k in chosen} if search(0, [Decimal(0)] * len(columns)) else None
 
 
 def assign_parents(levels: list[str]) -> list[int | None]:

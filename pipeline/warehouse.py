@@ -155,7 +155,9 @@ class Writer:
             [[f"{doc_id[:16]}-{prefix}{n}", f.rule, f.severity, doc_id,
               line_id(doc_id, *f.line) if f.line else None,
               indicator_id(doc_id, *f.indicator) if f.indicator else None,
-              f.other_doc_id, f.other_line_id, f.expected, f.actual, f.message, f.page, scope]
+              f.other_doc_id,
+              f.other_line_id or (line_id(doc_id, *f.other_line) if f.other_line else None),
+              f.expected, f.actual, f.message, f.page, scope]
              for n, f in enumerate(flags, start=1)],
         )
 

@@ -180,6 +180,7 @@ class Flag:
     message: str
     line: tuple[int, int] | None = None  # (table_no, row_no) of a budget line
     indicator: tuple[int, int] | None = None  # (table_no, row_no) of an indicator row
+    other_line: tuple[int, int] | None = None  # (table_no, row_no) of the other row, same document
     other_doc_id: str | None = None
     other_line_id: str | None = None
     expected: Decimal | None = None

@@ -107,24 +107,52 @@ def test_skipped_when_no_child_prints_the_column():
     assert check_totals(lines) == []
 
 
-def test_empty_child_counts_as_zero_and_is_said():
+def test_empty_child_cell_is_unknown_and_skips_that_column():
     lines = [
         bl(1, "kegiatan", "K", pagu="100", realisasi="80"),
         bl(2, "sub_kegiatan", "S1", 1, "60", "50"),
-        bl(3, "sub_kegiatan", "S2", 1, "40"),
+        bl(3, "sub_kegiatan", "S2", 1, "40"),  # realisasi cell empty (a `-` would be 0)
     ]
-    [flag] = check_totals(lines)
-    assert flag.expected == Decimal(50) and "1 of them empty" in flag.message
-
-
-def test_unreadable_child_cell_skips_that_column():
-    lines = [
-        bl(1, "kegiatan", "K", pagu="100", realisasi="80"),
-        bl(2, "sub_kegiatan", "S1", 1, "60", "50"),
-        bl(3, "sub_kegiatan", "S2", 1, "40"),
-    ]
-    lines[2].unparsed = ["realisasi"]
     assert check_totals(lines) == []
+    lines[2].realisasi = Decimal(0)
+    [flag] = check_totals(lines)
+    assert flag.expected == Decimal(50)
+
+
+def test_blank_perubahan_means_unrevised_budget():
+    """Only revised rows print a perubahan; the total's perubahan is the sum of revised budgets
+    and the murni of unrevised rows (the bundled Kota Bogor sample)."""
+    def row(r, level, murni, perubahan, parent=None):
+        return BudgetLine(table_no=1, row_no=r, level=level, name=f"R{r}", parent_row_no=parent,
+                          pagu_murni=rp(murni), pagu_perubahan=rp(perubahan),
+                          pagu=rp(perubahan or murni))
+
+    lines = [
+        row(1, "sub_kegiatan", "120.000.000", "125.000.000"),
+        row(2, "sub_kegiatan", "80.000.000", None),
+        row(3, "sub_kegiatan", "50.000.000", None),
+        row(4, "total", "250.000.000", "255.000.000"),
+    ]
+    assert check_totals(lines) == []
+    lines[3].pagu_perubahan = lines[3].pagu = rp("260.000.000")
+    [flag] = check_totals(lines)
+    assert (flag.expected, flag.actual) == (rp("255.000.000"), rp("260.000.000"))
+    assert "pagu (perubahan, else murni)" in flag.message
+    lines[3].pagu_murni = rp("240.000.000")
+    assert {f.expected for f in check_totals(lines)} == {rp("255.000.000"), rp("250.000.000")}
+
+
+def test_unreadable_perubahan_cell_skips_the_budget_comparison():
+    # S2's perubahan could not be read, so its pagu fell back to murni: the sum would be wrong
+    lines = [
+        bl(1, "kegiatan", "K", pagu="120", pagu_murni="100", pagu_perubahan="120"),
+        bl(2, "sub_kegiatan", "S1", 1, "60", pagu_murni="60"),
+        bl(3, "sub_kegiatan", "S2", 1, "40", pagu_murni="40"),
+    ]
+    lines[2].unparsed = ["pagu_perubahan"]
+    assert check_totals(lines) == []
+    lines[2].unparsed = []
+    assert [f.expected for f in check_totals(lines)] == [Decimal(100)]
 
 
 def test_each_amount_column_checked_and_derived_pagu_not_twice():
@@ -137,10 +165,10 @@ def test_each_amount_column_checked_and_derived_pagu_not_twice():
            tw1_rp="5", tw4_rp="40"),
     ]
     flags = check_totals([parent, *kids])
-    # perubahan 120 vs 130 and tw4 90 vs 85; `pagu` (= perubahan) is not reported again
+    # pagu (= perubahan) 120 vs 130 and tw4 90 vs 85, each reported once; murni 100 agrees
     assert sorted((f.expected, f.actual) for f in flags) == [
         (Decimal(85), Decimal(90)), (Decimal(130), Decimal(120))]
-    assert any("pagu perubahan" in f.message for f in flags)
+    assert any("pagu (perubahan, else murni)" in f.message for f in flags)
     assert any("TW IV" in f.message for f in flags)
 
 

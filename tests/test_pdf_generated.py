@@ -81,7 +81,7 @@ def test_borderless_tables_with_wrapped_names(built):
 def test_prose_lists_with_numbers_make_no_table(built):
     path, _ = built["borderless"]
     doc = read_pdf(str(path))
-    assert {g.page for g in doc.grids} == {1}
+    assert 2 not in {g.page for g in doc.grids}
     assert "768.495" in doc.page_texts[1]
 
 

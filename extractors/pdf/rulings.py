@@ -17,7 +17,7 @@ THIN = 3.0  # a filled rectangle thinner than this is a line
 MIN_LEN = 2.0  # shorter pieces are junction patches or dots
 AXIS_TOL = 1.0  # max slope deviation (pt) for a line to count as horizontal/vertical
 SNAP = 1.5  # collinear pieces within this distance share one position
-JOIN = 3.0  # pieces along one position closer than this are fused (dashes, junction gaps)
+JOIN = 4.5  # pieces along one position closer than this are fused (dashes, junction gaps)
 
 
 def _is_white(color: tuple[float, ...] | None) -> bool:

@@ -114,6 +114,7 @@ def _flag(
             f"{describe(anchor)} (difference {fmt_rp(abs(actual - expected))})."
         ),
         line=other.key,
+        other_line=anchor.key,
         expected=expected,
         actual=actual,
         page=other.page,

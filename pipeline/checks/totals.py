@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from schemas.model import AMOUNT_ROLES, BudgetLine, Flag
+from schemas.model import BudgetLine, Flag
 
 from .common import (
     LEVEL_RANK,
+    QUARTER_ROLES,
     ROLE_LABEL,
     by_table,
     describe,
@@ -40,12 +41,30 @@ def check_totals(lines: list[BudgetLine]) -> list[Flag]:
     return flags
 
 
-def _roles_to_check(parent: BudgetLine) -> tuple[str, ...]:
-    """`pagu` is derived from perubahan/murni when those are printed; checking it again would
-    report the same discrepancy twice (and a child's fallback to murni would mix budgets)."""
-    if parent.pagu_murni is not None or parent.pagu_perubahan is not None:
-        return tuple(r for r in AMOUNT_ROLES if r != "pagu")
-    return AMOUNT_ROLES
+BUDGET_SOURCES = ("pagu_murni", "pagu_perubahan")
+
+
+def _roles_to_check(parent: BudgetLine, kids: list[BudgetLine]) -> tuple[str, ...]:
+    """Columns to compare. The budget is compared on `pagu` — each row's perubahan, or its murni
+    where the row was not revised (an empty perubahan cell means "unchanged", not 0) — plus
+    `pagu_murni` when the table also prints a perubahan column. `pagu_perubahan` on its own is
+    never summed: its blanks are not zeros."""
+    rows = [parent, *kids]
+    roles = ["pagu"]
+    if parent.pagu is None or any(r.pagu_perubahan is not None for r in rows):
+        roles.append("pagu_murni")
+    return (*roles, "realisasi", *QUARTER_ROLES)
+
+
+def _label(role: str, rows: list[BudgetLine]) -> str:
+    if role == "pagu" and any(r.pagu_perubahan is not None for r in rows):
+        return "pagu (perubahan, else murni)"
+    return ROLE_LABEL[role]
+
+
+def _unreadable(role: str, kid: BudgetLine) -> bool:
+    sources = (role, *BUDGET_SOURCES) if role == "pagu" else (role,)
+    return any(r in kid.unparsed for r in sources)
 
 
 def _compare_with_children(
@@ -54,30 +73,31 @@ def _compare_with_children(
     roles: tuple[str, ...] | None = None,
     what: str | None = None,
 ) -> list[Flag]:
+    """Parent against the sum of `kids`, column by column.
+
+    A column is compared only where the parent prints it and every child does: an empty cell is
+    NULL (a printed `-` is already 0), i.e. unknown, so a sum with a gap would accuse the parent
+    of an error the table does not contain. Unreadable child cells are left to `unparsed_amount`.
+    """
     flags = []
-    for role in roles if roles is not None else _roles_to_check(parent):
+    for role in roles if roles is not None else _roles_to_check(parent, kids):
         printed = getattr(parent, role)
         if printed is None:
             continue
-        if any(role in k.unparsed for k in kids):
-            continue  # an unreadable child cell: `unparsed_amount` already reports it
         values = [getattr(k, role) for k in kids]
-        present = [v for v in values if v is not None]
-        if not present:
+        if any(v is None for v in values) or any(_unreadable(role, k) for k in kids):
             continue
-        total = sum(present, Decimal(0))
+        total = sum(values, Decimal(0))
         if abs(printed - total) <= money_tolerance(len(kids)):
             continue
-        empty = len(values) - len(present)
-        note = f", {empty} of them empty and counted as 0" if empty else ""
         flags.append(
             Flag(
                 rule=RULE,
                 severity="error",
                 message=(
-                    f"{describe(parent)}: {ROLE_LABEL[role]} printed {fmt_rp(printed)} but the "
-                    f"sum of {what or _kids_label(kids)}{note} is {fmt_rp(total)} "
-                    f"(difference {fmt_rp(abs(printed - total))})."
+                    f"{describe(parent)}: {_label(role, [parent, *kids])} printed "
+                    f"{fmt_rp(printed)} but the sum of {what or _kids_label(kids)} is "
+                    f"{fmt_rp(total)} (difference {fmt_rp(abs(printed - total))})."
                 ),
                 line=parent.key,
                 expected=total,
@@ -133,7 +153,7 @@ def _compare_with_top_level(total: BudgetLine, segment: list[BudgetLine]) -> lis
     """Per column, the highest level that prints it: a table may print the budget on program
     rows only and realisasi down to sub kegiatan."""
     flags: list[Flag] = []
-    for role in _roles_to_check(total):
+    for role in _roles_to_check(total, segment):
         if getattr(total, role) is None:
             continue
         with_value = [l for l in segment if getattr(l, role) is not None]

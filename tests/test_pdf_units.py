@@ -1,0 +1,150 @@
+"""The PDF detectors' building blocks on hand-made objects (no PDF needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.pdf.cells import is_numbering, is_numeric, join_words, mostly_bold
+from extractors.pdf.geometry import Segment, Word, cluster_values, merge_intervals
+from extractors.pdf.margins import mark_margins
+from extractors.pdf.ruled import find_ruled_tables
+from extractors.pdf.rulings import merge_segments, raw_segments
+from extractors.pdf.textlines import group_lines, split_chunks
+
+
+def W(x0, y0, text, w=None, h=10.0, bold=False):
+    return Word(x0, y0, x0 + (w if w is not None else 5.0 * len(text)), y0 + h, text, bold)
+
+
+def test_merge_segments_fuses_collinear_pieces_only():
+    pieces = [Segment(100.0, 0, 50), Segment(100.6, 51, 100), Segment(100.2, 200, 300), Segment(110, 0, 100)]
+    merged = merge_segments(pieces)
+    spans = sorted((round(s.pos), s.start, s.end) for s in merged)
+    assert spans == [(100, 0, 100), (100, 200, 300), (110, 0, 100)]
+
+
+def test_raw_segments_kinds_of_drawings():
+    drawings = [
+        {"type": "f", "fill": (0, 0, 0), "items": [("re", (10, 100, 300, 100.5), 1)]},  # thin → h line
+        {"type": "f", "fill": (0, 0, 0), "items": [("re", (10, 100, 10.4, 400), 1)]},  # thin → v line
+        {"type": "f", "fill": (0.6, 0.8, 0.4), "items": [("re", (10, 100, 300, 140), 1)]},  # shading
+        {"type": "s", "color": (0, 0, 0), "items": [("re", (400, 400, 500, 450), 1)]},  # frame → 4
+        {"type": "s", "color": (1, 1, 1), "items": [("l", (0, 500), (300, 500))]},  # white
+        {"type": "s", "color": (0, 0, 0), "items": [("l", (0, 0), (50, 60))]},  # diagonal
+        {"type": "f", "fill": (0, 0, 0), "items": [("re", (5, 5, 5.3, 5.6), 1)]},  # junction patch
+    ]
+    hs, vs = raw_segments(drawings)
+    assert sorted((s.pos, s.start, s.end) for s in hs) == [(100.25, 10, 300), (400, 400, 500), (450, 400, 500)]
+    assert sorted((s.pos, s.start, s.end) for s in vs) == [(10.2, 100, 400), (400, 400, 450), (500, 400, 450)]
+
+
+def test_raw_segments_applies_the_rotation_matrix():
+    drawings = [{"type": "s", "color": (0, 0, 0), "items": [("l", (10, 20), (10, 220))]}]
+    hs, vs = raw_segments(drawings, matrix=(0.0, 1.0, -1.0, 0.0, 842.0, 0.0))
+    assert vs == [] and [(s.pos, s.start, s.end) for s in hs] == [(10, 622, 822)]
+
+
+def _lattice_segments(xs, ys, skip_v=(), skip_h=()):
+    """Segments of a full lattice, leaving out vertical (x index, row) and horizontal
+    (y index, column) borders to make merged cells."""
+    hs = [Segment(y, xs[c], xs[c + 1]) for i, y in enumerate(ys) for c in range(len(xs) - 1) if (i, c) not in skip_h]
+    vs = [Segment(x, ys[r], ys[r + 1]) for j, x in enumerate(xs) for r in range(len(ys) - 1) if (j, r) not in skip_v]
+    return merge_segments(hs), merge_segments(vs)
+
+
+def test_ruled_lattice_merged_header_and_vertical_span():
+    xs, ys = [0, 100, 150, 200], [0, 20, 40, 60, 80]
+    # row 0: columns 1-2 merged ("Triwulan I" over K | Rp); column 0 spans rows 2-3
+    hs, vs = _lattice_segments(xs, ys, skip_v={(2, 0)}, skip_h={(3, 0)})
+    words = [
+        W(5, 5, "Program"), W(110, 5, "Triwulan"), W(160, 5, "I", w=4),  # one merged cell
+        W(105, 25, "K", w=5), W(155, 25, "Rp", w=10),
+        W(5, 45, "Belanja"), W(5, 57, "Pegawai"),  # wraps across the hidden border
+        W(105, 45, "1", w=5), W(155, 45, "1.000", w=25),
+        W(105, 65, "2", w=5), W(155, 65, "2.000", w=25),
+        W(300, 300, "outside"),
+    ]
+    [t] = find_ruled_tables(hs, vs, words)
+    assert t.rows == [
+        ["Program", "Triwulan I", ""],
+        ["", "K", "Rp"],
+        ["Belanja Pegawai", "1", "1.000"],
+        ["", "2", "2.000"],
+    ]
+    assert t.xs == [0, 100, 150, 200]
+    assert "outside" not in {w.text for w in t.words}
+    assert t.row_boxes[0][1] == (100, 0, 200, 20)  # the merged cell's box
+
+
+def test_ruled_table_without_outer_frame():
+    # horizontal rules across the whole width, vertical rules only between columns
+    hs = [Segment(y, 0, 300) for y in (0, 20, 40)]
+    vs = [Segment(x, 0, 40) for x in (100, 200)]
+    words = [W(10, 5, "a"), W(110, 5, "b"), W(210, 5, "c"), W(10, 25, "d"), W(110, 25, "e"), W(210, 25, "f")]
+    [t] = find_ruled_tables(hs, vs, words)
+    assert t.rows == [["a", "b", "c"], ["d", "e", "f"]]
+
+
+def test_box_around_a_paragraph_is_no_table():
+    hs = [Segment(0, 0, 300), Segment(100, 0, 300)]
+    vs = [Segment(0, 0, 100), Segment(300, 0, 100)]
+    assert find_ruled_tables(hs, vs, [W(10, 10, "Catatan:"), W(60, 10, "teks")]) == []
+
+
+def test_group_lines_does_not_chain_offset_columns():
+    words = [W(0, 0, "a"), W(100, 6, "b"), W(0, 12, "c")]  # b sits between two lines
+    lines = group_lines(words)
+    assert [[w.text for w in ln.words] for ln in lines] == [["a"], ["b"], ["c"]]
+    lines = group_lines([W(50, 0.5, "kanan"), W(0, 0, "kiri")])
+    assert [w.text for w in lines[0].words] == ["kiri", "kanan"]
+
+
+def test_split_chunks():
+    ws = [W(0, 0, "Sapi", w=20), W(23, 0, "Lokal", w=25), W(80, 0, "73.721", w=30)]
+    assert [[w.text for w in c] for c in split_chunks(ws, 5)] == [["Sapi", "Lokal"], ["73.721"]]
+
+
+def test_join_words_reading_order_and_broken_number():
+    ws = [W(0, 12, "9%"), W(0, 0, "98,2"), W(30, 0, "x")]
+    assert join_words(ws) == "98,2 x 9%"
+    assert join_words([]) == ""
+
+
+def test_number_and_numbering_tests():
+    for s in ["1.234.567", "12,5", "98,2%", "(1.000)", "-", "Rp 5.000", "0", "3,64"]:
+        assert is_numeric(s), s
+    for s in ["Daging", "2 orang", "A", "IV/a", "1.1.1 Jumlah"]:
+        assert not is_numeric(s), s
+    for s in ["1", "1.", "10.", "1.2", "IV.", "a.", "b)", "-", "•"]:
+        assert is_numbering(s), s
+    assert not is_numbering("Program") and not is_numbering("2016x")
+
+
+def test_mostly_bold():
+    assert mostly_bold([W(0, 0, "PROGRAM", bold=True), W(0, 0, "a")])
+    assert not mostly_bold([W(0, 0, "ab", bold=True), W(0, 0, "cdef")])
+    assert not mostly_bold([])
+
+
+def test_geometry_helpers():
+    assert cluster_values([10, 10.5, 11.2, 30], 1.0) == pytest.approx([10.5667, 30], abs=1e-3)
+    assert merge_intervals([(5, 7), (0, 2), (2.5, 3)], join=0.6) == [(0, 3), (5, 7)]
+
+
+def test_margins_running_header_and_page_numbers():
+    pages = []
+    for n in range(1, 5):
+        words = [
+            W(40, 20, "LKIP"), W(70, 20, "Dinas"), W(110, 20, f"{2016}"),  # running header
+            W(50, 100, "Tabel"), W(80, 100, f"3.{n}"),  # caption near the top: kept
+            W(50, 400, "Isi"), W(70, 400, "halaman"),  # body repeated on every page: kept
+            W(290, 810, f"{n}"),  # page number
+        ]
+        pages.append((842.0, group_lines(words)))
+    pages[0] = (842.0, group_lines([W(50, 60, "BAB"), W(80, 60, "I"), W(290, 810, "- 1 -")]))
+    bands = mark_margins(pages)
+    tagged = [[ln.text for ln in lines if "margin" in ln.tags] for _, lines in pages]
+    assert tagged[0] == ["- 1 -"]  # "BAB I" is in the band but not repeated
+    assert tagged[1] == ["LKIP Dinas 2016", "2"]
+    assert bands[1][0] == 30 and bands[1][1] == 810
+    assert all("Isi halaman" not in t for t in tagged)
