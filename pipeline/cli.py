@@ -16,8 +16,10 @@ from pipeline.warehouse import WarehouseBusy, WarehouseError, connect_readonly, 
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn Indonesian LKjIP / PK / triwulan reports into a DuckDB warehouse.")
-console = Console()
+# piped output (scripts, `make run`) gets a wide table instead of rich's 80 columns
+console = Console() if Console().is_terminal else Console(width=200)
 err = Console(stderr=True)
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here; no telemetry errors
 
 WarehouseOpt = typer.Option(None, "--warehouse", "-w", envvar="LKJIP_WAREHOUSE",
                             help="DuckDB file (default data/warehouse/lkjip.duckdb).")

@@ -17,8 +17,12 @@ RANK = {"opd": 0, "urusan": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
 CHILD = {"opd": "program", "urusan": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan",
          "sub_kegiatan": "sub_kegiatan"}
 
-# `Jumlah`, `JUMLAH TOTAL`, `Total Anggaran`: short cells only (`Jumlah Dokumen …` is an indicator)
-_TOTAL = re.compile(r"^\s*(?:grand\s+)?(?:jumlah|total|sub\s*total)(?:\s+\S+){0,2}\s*:?\s*$", re.IGNORECASE)
+# `Jumlah`, `JUMLAH TOTAL`, `Total Anggaran`; not `Jumlah Dokumen …` (an indicator)
+_TOTAL = re.compile(
+    r"^\s*(?:grand\s+)?(?:jumlah|total|sub\s*total)"
+    r"(?:\s+(?:total|keseluruhan|seluruhnya|anggaran|belanja|akhir|program|kegiatan|pagu))?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _PREFIXES = (
     (re.compile(r"^\s*sub[\s-]*kegiatan\b", re.IGNORECASE), "sub_kegiatan"),
     (re.compile(r"^\s*kegiatan\b", re.IGNORECASE), "kegiatan"),

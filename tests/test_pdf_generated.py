@@ -149,3 +149,17 @@ def test_max_pages(tmp_path):
     doc = read_pdf(str(path), max_pages=5)
     assert doc.n_pages == 5 and doc.grids == []
     assert doc.page_texts[4].strip() == "Halaman isi nomor 5 tanpa tabel."
+
+
+def test_pdfplumber_crosscheck_agrees_on_the_ruled_table(built):
+    path, expected = built["ruled"]
+    doc = read_pdf(str(path), detector="pdfplumber")
+    assert [g.source for g in doc.grids] == ["pdf:pdfplumber"] * 2
+    assert [[r.cells for r in g.rows] for g in doc.grids] == [e.rows for e in expected]
+    assert len(doc.page_texts) == 2  # texts still come from the native reader
+
+
+def test_unknown_detector_is_refused(built):
+    path, _ = built["ruled"]
+    with pytest.raises(ValueError, match="unknown detector"):
+        read_pdf(str(path), detector="magic")

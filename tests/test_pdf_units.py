@@ -135,7 +135,8 @@ def test_margins_running_header_and_page_numbers():
     pages = []
     for n in range(1, 5):
         words = [
-            W(40, 20, "LKIP"), W(70, 20, "Dinas"), W(110, 20, f"{2016}"),  # running header
+            W(40, 20, "LKIP"), W(63, 20, "Dinas"), W(91, 20, "2016"),  # running header
+            W(40, 50, "No"), W(150, 50, "Uraian"), W(300, 50, "Target"),  # repeated table header
             W(50, 100, "Tabel"), W(80, 100, f"3.{n}"),  # caption near the top: kept
             W(50, 400, "Isi"), W(70, 400, "halaman"),  # body repeated on every page: kept
             W(290, 810, f"{n}"),  # page number
@@ -147,4 +148,4 @@ def test_margins_running_header_and_page_numbers():
     assert tagged[0] == ["- 1 -"]  # "BAB I" is in the band but not repeated
     assert tagged[1] == ["LKIP Dinas 2016", "2"]
     assert bands[1][0] == 30 and bands[1][1] == 810
-    assert all("Isi halaman" not in t for t in tagged)
+    assert all("Isi halaman" not in t and "No Uraian Target" not in t for t in tagged)

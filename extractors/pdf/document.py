@@ -66,9 +66,11 @@ def _page_grids(content: PageContent, lines: list[TextLine], ruled: list[RuledTa
     return grids
 
 
-def read_pdf(path: str, *, max_pages: int | None = None) -> SourceDocument:
+def read_pdf(path: str, *, max_pages: int | None = None, detector: str = "auto") -> SourceDocument:
     """Read a PDF into page texts and table grids (header rows included).
 
+    `detector`: "auto" (ruled, else aligned: the pipeline's) or, for evaluation only,
+    "pdfplumber", "camelot-stream", "camelot-lattice" (slow generic finders).
     Raises ValueError for encrypted, empty, unreadable or too long files (the caller turns
     that into a document status); a page that fails to parse becomes a warning."""
     doc = open_pdf(path, max_pages)
@@ -102,10 +104,15 @@ def read_pdf(path: str, *, max_pages: int | None = None) -> SourceDocument:
         rest = [w for w in content.words if id(w) not in used] if used else content.words
         per_page.append((content, ruled, group_lines(rest)))
 
-    mark_margins([(c.height, lines) for c, _, lines in per_page])
     grids: list[Grid] = []
-    for content, ruled, lines in per_page:
-        grids.extend(_page_grids(content, lines, ruled))
+    if detector == "auto":
+        mark_margins([(c.height, lines) for c, _, lines in per_page])
+        for content, ruled, lines in per_page:
+            grids.extend(_page_grids(content, lines, ruled))
+    else:
+        from extractors.pdf.crosscheck import crosscheck_grids
+
+        grids = crosscheck_grids(str(path), detector)
     return SourceDocument(
         path=str(path),
         file_type="pdf",

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 
-from extractors.pdf.textlines import TextLine
+from extractors.pdf.textlines import TextLine, split_chunks
 
 BAND = 0.12  # top/bottom share of the page height searched for margin lines
 OUTERMOST = 3  # only the lines closest to the edge can be headers/footers
@@ -28,6 +28,12 @@ _CAPTION = re.compile(r"^\W*(?:tabel|table)\b", re.IGNORECASE)
 
 def _key(line: TextLine) -> str:
     return _DIGITS.sub("#", " ".join(line.text.lower().split()))
+
+
+def _columnar(line: TextLine) -> bool:
+    """Three or more separated chunks: a table header repeated on each page, not a running
+    header (a title, perhaps with a page number)."""
+    return len(split_chunks(line.words, line.height)) >= 3
 
 
 def _band_lines(lines: list[TextLine], height: float) -> list[TextLine]:
@@ -52,7 +58,8 @@ def mark_margins(pages: list[tuple[float, list[TextLine]]]) -> list[tuple[float,
         for ln in cands:
             if _CAPTION.match(ln.text):
                 continue  # "Tabel 3.2 (lanjutan)" repeats at page tops but belongs to its table
-            if _PAGE_NO.match(ln.text.strip()) or (len(pages) > 1 and seen[_key(ln)] >= need):
+            repeated = len(pages) > 1 and seen[_key(ln)] >= need and not _columnar(ln)
+            if _PAGE_NO.match(ln.text.strip()) or repeated:
                 ln.tags.add("margin")
                 if ln.y1 <= height * BAND:
                     top = max(top, ln.y1)
