@@ -158,6 +158,44 @@ def flags(
     print_rows(columns, cursor.fetchall(), format)
 
 
+@app.command(name="eval")
+def evaluate(
+    truth_dir: Path = typer.Argument(..., help="Folder of hand-checked truth files (*.json)."),
+    warehouse: Optional[Path] = WarehouseOpt,
+    details: int = typer.Option(0, help="List up to N missed/wrong cells per document."),
+) -> None:
+    """Score the warehouse against hand-checked truth files: precision and recall of amount
+    cells and indicator cells (value and row name both right)."""
+    from pipeline.evaluate import format_report, load_truth, score_document
+
+    if not truth_dir.is_dir():
+        _fail(f"no such folder: {truth_dir}", code=2)
+    try:
+        truths = load_truth(truth_dir)
+    except ValueError as exc:
+        _fail(str(exc), code=2)
+    con = _readonly(warehouse)
+    scores = [score_document(t, *_rows_for(con, t)) for t in truths]
+    console.print(format_report(scores, details=details), markup=False, highlight=False)
+
+
+def _rows_for(con, truth: dict) -> tuple[list[dict], list[dict]]:
+    """The warehouse rows of the document a truth file describes (none if not ingested)."""
+    from pipeline.evaluate import find_source_path
+
+    paths = [r[0] for r in con.execute("SELECT source_path FROM documents").fetchall()]
+    source = find_source_path(truth, paths)
+    if source is None:
+        return [], []
+    out = []
+    for table in ("budget_lines", "indicators"):
+        cur = con.execute(f"SELECT t.* FROM {table} t JOIN documents d USING (doc_id) WHERE d.source_path = ?",
+                          [source])
+        cols = [d[0] for d in cur.description]
+        out.append([dict(zip(cols, r)) for r in cur.fetchall()])
+    return out[0], out[1]
+
+
 def _readonly(warehouse: Optional[Path]):
     try:
         return connect_readonly(warehouse)

@@ -22,6 +22,7 @@ def built(tmp_path_factory):
         ("rotated", factory.make_rotated),
         ("sideways", lambda p: factory.make_rotated(p, sideways=True)),
         ("mixed", factory.make_mixed_scan),
+        ("shaded", factory.make_shaded_header),
     ]:
         path = d / f"{name}.pdf"
         out[name] = (path, make(path))
@@ -95,6 +96,27 @@ def test_rotated_and_sideways_pages_read_upright(built, name):
     assert grid.col_edges[0] == pytest.approx(60, abs=1)
     assert grid.col_edges[-1] == pytest.approx(60 + sum(factory.SMALL_COLS), abs=1)
     assert grid.rows[0].y == pytest.approx(80, abs=1)
+
+
+def test_header_band_split_by_white_lines(built):
+    path, expected = built["shaded"]
+    _check(read_pdf(str(path)), expected)
+
+
+def test_white_lines_on_white_paper_are_no_rulings(tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for k, text in enumerate(["Pagu 1.000.000", "Realisasi 900.000", "Sisa 100.000"]):
+        page.insert_text((60, 100 + 40 * k), text, fontsize=11)
+    for y in (90, 130, 170, 210):  # an invisible white lattice over plain text
+        page.draw_line((50, y), (400, y), color=(1, 1, 1))
+    for x in (50, 150, 400):
+        page.draw_line((x, 90), (x, 210), color=(1, 1, 1))
+    path = tmp_path / "white.pdf"
+    doc.save(path)
+    assert [g.source for g in read_pdf(str(path)).grids] == []
 
 
 def test_image_only_page_needs_ocr(built):

@@ -2,7 +2,8 @@
 
 Tables are drawn as stroked lines, stroked rectangles, or (Word/LibreOffice exports) thin
 filled rectangles; large filled rectangles are cell shading and are ignored, as are curves,
-diagonals, white strokes and tiny junction patches. Collinear pieces are fused so that a
+diagonals and tiny junction patches. White rules count only where they cross coloured
+shading (a blue header band split by white lines); on white paper they are invisible. Collinear pieces are fused so that a
 ruling broken at every cell becomes one segment. Uses `get_cdrawings` (plain tuples, ~2x
 faster than `get_drawings`) because form pages carry 1,500+ drawing objects.
 """
@@ -35,15 +36,16 @@ def raw_segments(
     """Horizontal and vertical pieces from `page.get_cdrawings()`, transformed by `matrix`
     (the page's rotation matrix, or None)."""
     pieces: list[tuple[float, float, float, float]] = []  # x0, y0, x1, y1 of a line
-    add = pieces.append
+    white: list[tuple[float, float, float, float]] = []  # white rules: visible on shading only
+    fills: list[tuple[float, float, float, float]] = []  # coloured cell shading
     for path in drawings:
         kind = path.get("type") or ""
         stroked = "s" in kind
         if stroked:
-            if _is_white(path.get("color")) and ("f" not in kind or _is_white(path.get("fill"))):
-                continue  # white rules are invisible on white paper
-        elif _is_white(path.get("fill")):
-            continue
+            is_white = _is_white(path.get("color")) and ("f" not in kind or _is_white(path.get("fill")))
+        else:
+            is_white = _is_white(path.get("fill"))
+        add = white.append if is_white else pieces.append
         for item in path["items"]:
             op = item[0]
             if op == "re":
@@ -61,18 +63,34 @@ def raw_segments(
                     elif h >= MIN_LEN:
                         xm = (x0 + x1) / 2
                         add((xm, y0, xm, y1))
-                elif stroked:
+                elif stroked and not is_white:
                     pieces += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+                elif not stroked and not is_white:
+                    fills.append((x0, y0, x1, y1))
             elif op == "l":
                 (ax, ay), (bx, by) = item[1], item[2]
                 add((ax, ay, bx, by))
-            elif op == "qu" and stroked:
+            elif op == "qu" and stroked and not is_white:
                 # axis-aligned quads are rectangles drawn with a transform
                 q = item[1]
                 xs = [p[0] for p in q]
                 ys = [p[1] for p in q]
                 x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
                 pieces += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+    if white and fills:
+        # white separators drawn over coloured header shading (white text on blue, etc.):
+        # the separators split the band into cells, the band's top and bottom close them
+        hosts: set[int] = set()
+        for x0, y0, x1, y1 in white:
+            mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+            on = [k for k, (fx0, fy0, fx1, fy1) in enumerate(fills)
+                  if fx0 - 1 <= mx <= fx1 + 1 and fy0 - 1 <= my <= fy1 + 1]
+            if on:
+                pieces.append((x0, y0, x1, y1))
+                hosts.update(on)
+        for k in hosts:
+            fx0, fy0, fx1, fy1 = fills[k]
+            pieces += [(fx0, fy0, fx1, fy0), (fx0, fy1, fx1, fy1)]
     if matrix is not None:
         a, b, c, d, e, f = matrix
         pieces = [
