@@ -34,6 +34,7 @@ _HEADER_WORD = re.compile(
 _TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_RANGE = re.compile(r"\b(?:i|1)\s*(?:-|–|s\.?/?d\.?|sampai|hingga)\s*(?:iv|4)\b", re.IGNORECASE)
+_UP_TO_QUARTER = re.compile(r"(?:s\.?\s*/\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*(?:triwulan|tw|trw)\b", re.IGNORECASE)
 _QUARTER_WORD = re.compile(r"\b(?:triwulan|triw\w*|triv\w*|trw|tw|vulan|kuartal)\b", re.IGNORECASE)
 _QUARTER_NUMBER = re.compile(r"(?:^|[\s/(])(iv|iii|ii|i|[1-4])(?=$|[\s/)])", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(?:\s*\(?=.*)?$")
@@ -130,6 +131,8 @@ def _quarter(header: str) -> int | None:
     if not _QUARTER_WORD.search(header) and not re.search(r"(?:^|/)\s*(?:i|ii|iii|iv)\s*(?:/|$)", header,
                                                           re.IGNORECASE):
         return None
+    if _UP_TO_QUARTER.search(header):
+        return None  # `Realisasi s/d Triwulan IV`: cumulative to date, the period's realisasi
     text = _QUARTER_RANGE.sub(" ", header)
     text = re.sub(r"\b20\d\d\b", " ", text)
     found = _QUARTER_NUMBER.findall(text)

@@ -19,7 +19,9 @@ from schemas.model import GridRow
     ("Triwulan / II / %", "tw2_pct"),
     ("Realisasi Kinerja Pada Triwulan I - IV Tahun 2023 / III / Rp", "tw3_rp"),
     ("Realisasi Kinerja Pada Triwulan I - IV Tahun 2023 / IV / K", "tw4_k"),
-    ("Triwulan / I / Realisasi", "tw1"),  # money or kinerja: decided by the values
+    ("Triwulan / I / Realisasi", "tw1"),
+    ("Realisasi s/d Triwulan IV / Rp", "realisasi"),
+    ("Realisasi s/d Triwulan IV / %", "realisasi_pct"),  # money or kinerja: decided by the values
     ("Indikator Sasaran", "indikator"),
     ("Program/Kegiatan/Sub Kegiatan", "name"),
     ("Sasaran Strategis", "sasaran"),

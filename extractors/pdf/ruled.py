@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from extractors.pdf.cells import join_words, mostly_bold
 from extractors.pdf.geometry import Segment, Word, cluster_values
+from extractors.pdf.listrows import split_listed_row
 
 TOUCH = 2.5  # a horizontal and a vertical ruling this close are connected
 LATTICE_SNAP = 3.0  # ruling positions closer than this are one lattice line (double rules)
@@ -150,6 +151,20 @@ def build_table(
 
     table = RuledTable(xs=xs, ys=ys, words=used)
     for r in range(n_r):
+        roots = [dsu.find(r * n_c + c) for c in range(n_c)]
+        if all(span[root][1] == ys[r] and span[root][3] == ys[r + 1] for root in roots):
+            col_words = {c: inside[root] for c, root in enumerate(roots) if root == r * n_c + c and root in inside}
+            subrows = split_listed_row(col_words)
+            if subrows is not None:
+                for sub in subrows:
+                    ws_all = [w for ws in sub.values() for w in ws]
+                    table.rows.append([join_words(sub.get(c, [])) for c in range(n_c)])
+                    table.row_tops.append(min(w.y0 for w in ws_all) if table.row_tops and sub is not subrows[0] else ys[r])
+                    table.row_bold.append(mostly_bold(ws_all))
+                    table.row_boxes.append([
+                        (xs[c], ys[r], xs[c + 1], ys[r + 1]) if sub.get(c) else None for c in range(n_c)
+                    ])
+                continue
         cells: list[str] = []
         boxes: list[tuple[float, float, float, float] | None] = []
         row_words: list[Word] = []
