@@ -26,7 +26,7 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
         return None
     col_of = {id(w): c for c, ws in col_words.items() for w in ws}
     lines = group_lines([w for ws in col_words.values() for w in ws])
-    if len(lines) < 2 * MIN_ITEMS:
+    if len(lines) < MIN_ITEMS:
         return None
     per_line: list[dict[int, list[Word]]] = []
     for ln in lines:
@@ -46,17 +46,42 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
     if not numbered:
         return None
     list_col = max(numbered, key=lambda c: (numbered[c], -c))
-    value_cols = {c for c, n in values.items() if c != list_col and n >= 1}
-    if numbered[list_col] < MIN_ITEMS or sum(values[c] for c in value_cols) < MIN_ITEMS:
+    value_cols = {c for c in values if c != list_col}
+    value_lines = [k for k, cells in enumerate(per_line) if any(
+        c in value_cols and is_numeric(" ".join(w.text for w in ws)) for c, ws in cells.items())]
+    if numbered[list_col] < MIN_ITEMS or len(value_lines) < MIN_ITEMS:
         return None
-    active = value_cols | {list_col}
+    # columns printed only beside values (a unit, a funding source) travel with the values
+    attached = {
+        c for k, cells in enumerate(per_line) for c in cells if c != list_col
+    }
+    for k, cells in enumerate(per_line):
+        if k not in value_lines:
+            attached -= set(cells)
 
-    subrows: list[dict[int, list[Word]]] = [{}]
+    # items: a numbered line in the list column starts one, other lines continue it
+    item_of_line: list[int] = []
+    n_items = 0
     for cells in per_line:
         ws = cells.get(list_col)
-        if ws and is_numbering(ws[0].text) and any(subrows[-1].get(c) for c in active):
-            subrows.append({})
-        for c, cws in cells.items():
-            target = subrows[-1] if c in active else subrows[0]
-            target.setdefault(c, []).extend(cws)
-    return subrows if len(subrows) >= MIN_ITEMS else None
+        if ws and is_numbering(ws[0].text) and (n_items == 0 or item_of_line):
+            n_items += 1
+        item_of_line.append(max(n_items - 1, 0))
+    if n_items < MIN_ITEMS:
+        return None
+    if len(value_lines) == n_items:  # one value per item: pair them in order
+        value_item = {k: i for i, k in enumerate(value_lines)}
+    else:  # otherwise each value belongs to the item printed beside it
+        value_item = {k: item_of_line[k] for k in value_lines}
+
+    subrows: list[dict[int, list[Word]]] = [{} for _ in range(n_items)]
+    for k, cells in enumerate(per_line):
+        for c, ws in cells.items():
+            if c == list_col:
+                i = item_of_line[k]
+            elif c in attached:
+                i = value_item[k]
+            else:
+                i = 0  # a column outside the list keeps its whole text in the first sub-row
+            subrows[i].setdefault(c, []).extend(ws)
+    return [s for s in subrows if s]

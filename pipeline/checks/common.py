@@ -126,9 +126,13 @@ def describe(line: BudgetLine) -> str:
     parts = []
     if line.code:
         parts.append(f"kode {line.code}")
-    parts.append(where(line.page))
+    if line.page is None and line.source_line is not None:
+        parts.append(f"line {line.source_line}")  # text inputs have lines, not pages
+    else:
+        parts.append(where(line.page))
     parts.append(f"table {line.table_no} row {line.row_no}")
-    return f"'{line.name}' ({', '.join(parts)})"
+    label = line.name or (f"indikator: {line.indicator}" if line.indicator else "")
+    return f"'{label}' ({', '.join(parts)})"
 
 
 def level_label(level: str) -> str:

@@ -1,0 +1,69 @@
+"""Known real inconsistencies of the development corpus, found end to end (extraction + checks).
+Skipped when ../shared is absent."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from pipeline.extract import extract_document
+from tests.conftest import corpus_file
+
+
+def _flags(doc, rule: str, name_start: str = "") -> list:
+    lines = {b.key: b for b in doc.budget_lines}
+    return [f for f in doc.flags if f.rule == rule and lines[f.line].name.startswith(name_start)]
+
+
+@pytest.fixture(scope="module")
+def jember():
+    return extract_document(corpus_file("text/jember-bagian-organisasi-2024-lkjip.txt"))
+
+
+@pytest.fixture(scope="module")
+def jambi():
+    return extract_document(corpus_file("text/jambi-setda-2023-pengukuran.txt"))
+
+
+def test_jember_jumlah_realisasi_differs_from_its_program(jember) -> None:
+    (flag,) = _flags(jember, "total_mismatch", "JUMLAH")
+    assert (flag.actual, flag.expected) == (D("1184303783"), D("1184303703"))
+    assert flag.severity == "error" and "1.184.303.783" in flag.message
+
+
+def test_jember_penataan_organisasi_subs_do_not_add_up(jember) -> None:
+    flags = _flags(jember, "total_mismatch", "Kegiatan Penataan Organisasi")
+    assert flags and all((f.actual, f.expected) == (D("820648019"), D("399648019")) for f in flags)
+
+
+def test_jember_fasilitasi_prints_49_percent_for_4_8(jember) -> None:
+    flags = _flags(jember, "pct_mismatch", "Sub Kegiatan Fasilitasi Pelayanan Publik")
+    assert flags and all(f.actual == D("49") and abs(f.expected - D("4.84")) < D("0.01") for f in flags)
+
+
+def test_jambi_row_with_realisasi_above_pagu(jambi) -> None:
+    rules = {f.rule for f in jambi.flags if f.actual == D("307004019") or f.expected == D("307004019")
+             or "307.004.019" in f.message}
+    assert {"realisasi_exceeds_pagu", "pct_mismatch", "tw4_ne_realisasi"} <= rules
+
+
+def test_jambi_cumulative_quarter_that_drops(jambi) -> None:
+    (flag,) = _flags(jambi, "tw_not_monotonic", "Pengadaan Kendaraan Dinas Operasional")
+    assert flag.actual == 0 and flag.expected == D("2610000000")
+
+
+@pytest.mark.parametrize("name", ["damkar.pdf", "BPBD.pdf", "bapenda.pdf"])
+def test_tangerang_programs_against_their_kegiatan_each_triwulan(name: str) -> None:
+    doc = extract_document(corpus_file(f"tangerang-2023/{name}"))
+    programs = [b for b in doc.budget_lines if b.level == "program"]
+    assert programs
+    for program in programs:
+        kegiatan = [b for b in doc.budget_lines if b.parent_row_no == program.row_no and b.level == "kegiatan"]
+        assert kegiatan, program.name
+        flagged = {(f.actual, f.expected) for f in doc.flags if f.rule == "total_mismatch" and f.line == program.key}
+        for q in ("tw1_rp", "tw2_rp"):
+            total = sum((getattr(k, q) or D(0) for k in kegiatan), D(0))
+            printed = getattr(program, q)
+            # a quarter that differs from the sum of the program's kegiatan is flagged, one that agrees is not
+            assert (abs(total - printed) > 1) == ((printed, total) in flagged), (program.name, q, total, printed)
