@@ -67,3 +67,8 @@ def test_tangerang_programs_against_their_kegiatan_each_triwulan(name: str) -> N
             printed = getattr(program, q)
             # a quarter that differs from the sum of the program's kegiatan is flagged, one that agrees is not
             assert (abs(total - printed) > 1) == ((printed, total) in flagged), (program.name, q, total, printed)
+
+
+def test_jambi_section_c_murni_column_slid_by_a_row(jambi) -> None:
+    slid = sorted(f.actual for f in jambi.flags if f.rule == "misaligned_amount")
+    assert slid == [D("80986485"), D("334245582"), D("345372978"), D("375394955")]

@@ -6,8 +6,9 @@ Tables with column rules but few row rules put several items in one ruled row:
 `933.855.975 3.301.006.328`, which no number parser can take apart. When at least two lines
 of the row start with list numbering in the same column and at least two lines carry a
 figure, each numbered line starts a sub-row; lines without numbering continue the item above.
-Columns that take no part in the list (a `No`, a sasaran spanning the items) keep their whole
-text in the first sub-row. A number merely broken over two lines (`98,2` / `9%`) has no
+Columns printed only beside values (a unit) follow the values; columns with an entry on each
+item's first line, or numbered themselves, follow the items line by line; any other column
+(a sasaran spanning the items) keeps its whole text in the first sub-row. A number merely broken over two lines (`98,2` / `9%`) has no
 numbering beside it and is left alone.
 """
 
@@ -69,16 +70,34 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
         item_of_line.append(max(n_items - 1, 0))
     if n_items < MIN_ITEMS:
         return None
+    # a column with its own entry on (nearly) every item's first line, or its own numbering,
+    # follows the items line by line; any other column (a sasaran spanning them) stays whole
+    starts = [k for k in range(len(per_line)) if k == 0 or item_of_line[k] != item_of_line[k - 1]]
+    positional = set()
+    for c in {c for cells in per_line for c in cells} - attached - {list_col}:
+        on_starts = sum(1 for k in starts if c in per_line[k])
+        if on_starts >= MIN_ITEMS and on_starts >= 0.75 * len(starts) or numbered.get(c, 0) >= MIN_ITEMS:
+            positional.add(c)
+
     if len(value_lines) == n_items:  # one value per item: pair them in order
         value_item = {k: i for i, k in enumerate(value_lines)}
     else:  # otherwise each value belongs to the item printed beside it
         value_item = {k: item_of_line[k] for k in value_lines}
 
     subrows: list[dict[int, list[Word]]] = [{} for _ in range(n_items)]
+    entry_item: dict[int, int] = {}  # positional column → item of its current entry
+    start_set = set(starts)
     for k, cells in enumerate(per_line):
         for c, ws in cells.items():
             if c == list_col:
                 i = item_of_line[k]
+            elif c in positional:
+                # an entry of the column starts at its own numbering (or, unnumbered, at an
+                # item's first line) and keeps its wrapped lines, wherever they fall
+                own_start = is_numbering(ws[0].text) if numbered.get(c, 0) >= MIN_ITEMS else k in start_set
+                if own_start or c not in entry_item:
+                    entry_item[c] = item_of_line[k]
+                i = entry_item[c]
             elif c in attached:
                 i = value_item[k]
             else:

@@ -7,6 +7,7 @@ from schemas.model import BudgetLine, Flag, IndicatorRow
 from .capaian import check_capaian
 from .cross_table import check_cross_table
 from .pagu import check_realisasi_exceeds_pagu
+from .misaligned import check_misaligned
 from .percent import check_percentages
 from .quarters import check_quarters
 from .terbilang_check import check_terbilang
@@ -26,6 +27,7 @@ def check_document(
     flags += check_realisasi_exceeds_pagu(lines)
     flags += check_quarters(lines)
     flags += check_cross_table(lines)
+    flags += check_misaligned(lines)
     flags += check_capaian(indicators)
     flags += check_terbilang(lines, indicators, page_texts)
     return flags
