@@ -149,3 +149,52 @@ def test_margins_running_header_and_page_numbers():
     assert tagged[1] == ["LKIP Dinas 2016", "2"]
     assert bands[1][0] == 30 and bands[1][1] == 810
     assert all("Isi halaman" not in t and "No Uraian Target" not in t for t in tagged)
+
+
+def _texts(sub):
+    return {c: " ".join(w.text for w in sorted(ws, key=lambda w: (w.y0, w.x0))) for c, ws in sub.items()}
+
+
+def test_listed_row_splits_numbered_items_with_values():
+    from extractors.pdf.listrows import split_listed_row
+
+    col_words = {
+        0: [W(0, 0, "1."), W(20, 0, "Program"), W(70, 0, "Budaya"),
+            W(0, 12, "2."), W(20, 12, "Program"), W(70, 12, "Pariwisata"),
+            W(20, 24, "Bandung")],
+        1: [W(200, 0, "933.855.975"), W(200, 12, "1.660.453.975")],
+        2: [W(300, 0, "APBD"), W(300, 12, "APBN")],
+    }
+    subs = split_listed_row(col_words)
+    assert [_texts(s) for s in subs] == [
+        {0: "1. Program Budaya", 1: "933.855.975", 2: "APBD"},
+        {0: "2. Program Pariwisata Bandung", 1: "1.660.453.975", 2: "APBN"},
+    ]
+
+
+def test_listed_row_keeps_a_spanning_column_whole():
+    from extractors.pdf.listrows import split_listed_row
+
+    col_words = {
+        0: [W(0, 0, "Meningkatnya"), W(0, 12, "produksi"), W(0, 24, "ternak")],  # sasaran
+        1: [W(100, 0, "1.1"), W(120, 0, "Produksi"), W(100, 12, "-"), W(110, 12, "Daging"),
+            W(100, 24, "-"), W(110, 24, "Telur")],
+        2: [W(300, 12, "768.495"), W(300, 24, "217.235")],
+    }
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert subs == [
+        {0: "Meningkatnya produksi ternak", 1: "1.1 Produksi"},
+        {1: "- Daging", 2: "768.495"},
+        {1: "- Telur", 2: "217.235"},
+    ]
+
+
+def test_number_broken_over_lines_is_not_a_list():
+    from extractors.pdf.listrows import split_listed_row
+
+    col_words = {
+        0: [W(0, 0, "Persentase"), W(60, 0, "dokumen"), W(0, 12, "tepat"), W(40, 12, "waktu")],
+        1: [W(200, 0, "98,2"), W(200, 12, "9%")],
+        2: [W(300, 0, "-")],
+    }
+    assert split_listed_row(col_words) is None
