@@ -1,27 +1,38 @@
-"""The ingest flow: discover → one extraction task per document → a single writer loads.
+"""The ingest flow: discover → one isolated extraction task per document → a single writer loads.
 
-Documents are the unit of work (never pages or cells: a task costs tens of milliseconds in
-Prefect). Workers never open the warehouse; the flow loads each result as it completes, one
-transaction per document, so an interrupted batch keeps every finished document and a rerun
-skips them (same bytes, same extractor version) without reading them.
+Documents are the unit of work (never pages or cells). A document task runs in a thread of the
+flow process (`--workers N`: N threads) or on a Dask worker (`--dask-address`), and hands the
+document to a killable worker process (`pipeline.isolation`) that enforces the time and memory
+limits; the task itself only waits. Workers never open the warehouse: the flow loads each
+result as it completes, one transaction per document, with the DuckDB connection closed while
+it waits, so `lkjip sql` can read in between. An interrupted batch keeps every finished
+document, and a rerun skips them (same bytes, same extractor version) without reading them.
+
+Only a bounded window of documents is in flight (a few per worker), so memory does not grow
+with the size of the batch.
 """
 
 from __future__ import annotations
 
+import queue
 import time
+from contextlib import contextmanager
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.futures import as_completed
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.cache_policies import NO_CACHE
 
 from pipeline.discover import Candidate, discover
-from pipeline.extract import EXTRACTOR_VERSION, Overrides, extract_document
-from pipeline.warehouse import Writer, open_writer
+from pipeline.extract import EXTRACTOR_VERSION, Overrides
+from pipeline.isolation import Job, Limits, WorkerDied, failed_document, get_pool, is_resource_failure, run_isolated
+from pipeline.pending import PendingChecks
+from pipeline.warehouse import WarehouseBusy, Writer, open_writer
 from schemas.model import ExtractedDocument
+
+BUSY_WAIT = 600.0  # seconds the writer waits for readers (`lkjip sql`) to let go of the file
 
 
 @dataclass
@@ -47,10 +58,17 @@ class IngestSummary:
             self.failures.append((doc.source_path, doc.error or ""))
 
 
-@task(name="extract-document", retries=0)
-def extract_task(path: str, source_path: str, overrides: Overrides | None,
-                 max_pages: int | None) -> ExtractedDocument:
-    return extract_document(path, source_path=source_path, overrides=overrides, max_pages=max_pages)
+def _transient(task, task_run, state) -> bool:
+    """Retry only a worker that vanished; a deterministic extraction failure is a result, not
+    an exception, and a timeout or memory blow-up would only happen again."""
+    return isinstance(state.data, WorkerDied)
+
+
+@task(name="extract-document", retries=1, retry_delay_seconds=0, retry_condition_fn=_transient,
+      cache_policy=NO_CACHE, task_run_name="extract {job.source_path}")
+def extract_task(job: Job, limits: Limits) -> ExtractedDocument:
+    """Read → extract → check one document in an isolated worker process."""
+    return run_isolated(job, limits)
 
 
 def _merge(base: Overrides | None, options: Overrides | None) -> Overrides | None:
@@ -65,8 +83,20 @@ def _merge(base: Overrides | None, options: Overrides | None) -> Overrides | Non
     return merged
 
 
-def plan(candidates: list[Candidate], loaded: dict[str, str]) -> tuple[list[Candidate], list[Candidate], int]:
-    """(to extract, duplicates of another file, count already loaded with this extractor)."""
+@dataclass
+class Loaded:
+    """What the warehouse already holds of a document."""
+
+    extractor_version: str
+    status: str
+    error: str | None
+
+
+def plan(candidates: list[Candidate], loaded: dict[str, Loaded]) -> tuple[list[Candidate], list[Candidate], int]:
+    """(to extract, duplicates of another file, count already loaded with this extractor).
+
+    A document that failed for time, memory or a dead worker is extracted again: that was the
+    run's doing, not the document's (and the limits may have been raised since)."""
     todo: list[Candidate] = []
     dupes: list[Candidate] = []
     known = 0
@@ -76,7 +106,8 @@ def plan(candidates: list[Candidate], loaded: dict[str, str]) -> tuple[list[Cand
             dupes.append(c)
             continue
         first[c.doc_id] = c
-        if loaded.get(c.doc_id) == EXTRACTOR_VERSION:
+        have = loaded.get(c.doc_id)
+        if have and have.extractor_version == EXTRACTOR_VERSION and not is_resource_failure(have.status, have.error):
             known += 1
             continue
         todo.append(c)
@@ -97,21 +128,31 @@ _observer = Observer()
 
 def run_ingest(paths: list[str], warehouse: str | None = None, workers: int = 1,
                options: Overrides | None = None, max_pages: int | None = None,
-               observer: Observer | None = None) -> IngestSummary:
-    """Run the flow with `workers` processes (1: in this process, threads)."""
+               observer: Observer | None = None, limits: Limits | None = None,
+               dask_address: str | None = None) -> IngestSummary:
+    """Run the flow: `workers` documents at once in local worker processes, or on the Dask
+    cluster at `dask_address` (as many at once as it has threads)."""
+    from flows.runners import make_runner
+
     global _observer
-    runner = ThreadPoolTaskRunner(max_workers=1) if workers <= 1 else ProcessPoolTaskRunner(max_workers=workers)
+    runner, window = make_runner(workers, dask_address)
     _observer = observer or Observer()
     try:
         return ingest_flow.with_options(task_runner=runner)(
-            paths=paths, warehouse=warehouse, options=options, max_pages=max_pages)
+            paths=paths, warehouse=warehouse, options=options, max_pages=max_pages,
+            limits=limits or Limits(), window=window, warm=0 if dask_address else workers)
     finally:
         _observer = Observer()
+        if not dask_address:
+            from pipeline.isolation import shutdown_pools
+
+            shutdown_pools()
 
 
 @flow(name="lkjip-ingest", log_prints=False, validate_parameters=False)
 def ingest_flow(paths: list[str], warehouse: str | None = None, options: Overrides | None = None,
-                max_pages: int | None = None) -> IngestSummary:
+                max_pages: int | None = None, limits: Limits = Limits(), window: int = 2,
+                warm: int = 0) -> IngestSummary:
     """Ingest every supported file under `paths` into the warehouse."""
     logger = get_run_logger()
     started = time.perf_counter()
@@ -119,35 +160,141 @@ def ingest_flow(paths: list[str], warehouse: str | None = None, options: Overrid
     with open_writer(warehouse) as writer:
         candidates, others = discover([Path(p) for p in paths])
         summary.other_files = len(others)
-        todo, dupes, summary.skipped_known = plan(candidates, writer.loaded_versions())
-        logger.info("%d documents found, %d already loaded, %d to extract", len(candidates),
-                    summary.skipped_known, len(todo))
+        todo, dupes, summary.skipped_known = plan(candidates, _loaded(writer))
+        pending = PendingChecks(writer.path)
+        to_check = pending.read()
+        logger.info("%d documents found, %d already loaded, %d to extract%s", len(candidates),
+                    summary.skipped_known, len(todo),
+                    f", {len(to_check)} left to cross-check by an interrupted run" if to_check else "")
         if _observer.on_start:
             _observer.on_start(len(todo), sum(c.size for c in todo))
-        futures = [extract_task.submit(str(c.path), c.source_path, _merge(c.overrides, options), max_pages)
-                   for c in todo]
-        for future in as_completed(futures):
-            doc = future.result()
-            _load(writer, doc, summary, logger)
-            if _observer.on_document:
-                _observer.on_document(doc)
-        for c in dupes:
-            writer.record_duplicate(c.doc_id, c.source_path)
-        summary.duplicates = len(dupes)
-        _cross_document_checks(writer, todo)
+        if warm and todo:
+            get_pool(limits).warm(min(warm, len(todo)))  # fails fast on impossible limits
+        try:
+            for docs in _extract_all(todo, options, max_pages, limits, window):
+                with _writing(writer, logger):  # one open per burst of results, closed while waiting
+                    for doc in docs:
+                        pending.add(doc.doc_id)
+                        _load(writer, doc, summary, logger)
+                for doc in docs:
+                    if _observer.on_document:
+                        _observer.on_document(doc)
+            for c in dupes:
+                _when_free(lambda c=c: writer.record_duplicate(c.doc_id, c.source_path), logger)
+            summary.duplicates = len(dupes)
+            new_ids = list(dict.fromkeys([*to_check, *(c.doc_id for c in todo)]))
+            _when_free(lambda: _cross_document_checks(writer, new_ids), logger)
+            pending.clear()
+        finally:
+            pending.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def _loaded(writer: Writer) -> dict[str, Loaded]:
+    with writer.connection() as con:
+        rows = con.execute("SELECT doc_id, extractor_version, status, error FROM documents").fetchall()
+    return {r[0]: Loaded(r[1], r[2], r[3]) for r in rows}
+
+
+def _extract_all(todo: list[Candidate], options: Overrides | None, max_pages: int | None, limits: Limits,
+                 window: int) -> Iterator[list[ExtractedDocument]]:
+    """Submit document tasks, at most `window` in flight; yield results in bursts as they finish."""
+    done: queue.Queue = queue.Queue()
+    upcoming = iter(todo)
+    inflight: dict[object, Job] = {}
+
+    def submit() -> None:
+        c = next(upcoming, None)
+        if c is None:
+            return
+        job = Job(path=str(c.path), source_path=c.source_path, doc_id=c.doc_id,
+                  file_type=c.path.suffix.lower().lstrip(".").replace("txt", "text"),
+                  overrides=_merge(c.overrides, options), max_pages=max_pages)
+        future = extract_task.submit(job, limits)
+        inflight[future] = job
+        future.add_done_callback(done.put)
+
+    for _ in range(max(1, window)):
+        submit()
+    while inflight:
+        burst = [_next_done(done)]
+        while True:
+            try:
+                burst.append(done.get_nowait())
+            except queue.Empty:
+                break
+        docs = []
+        for future in burst:
+            job = inflight.pop(future)
+            docs.append(_result(future, job))
+            submit()
+        del burst
+        yield docs
+
+
+def _next_done(done: queue.Queue):
+    while True:  # a timeout keeps Ctrl-C responsive
+        try:
+            return done.get(timeout=1.0)
+        except queue.Empty:
+            continue
+
+
+def _result(future, job: Job) -> ExtractedDocument:
+    """The task's document, or a failed document saying why the task itself failed."""
+    try:
+        return future.result()
+    except WorkerDied as exc:
+        return failed_document(job, f"{exc}, and again on the retry")
+    except Exception as exc:  # a crashed task run, a lost Dask worker: the batch goes on
+        return failed_document(job, f"worker process died or task crashed: {type(exc).__name__}: {exc}"[:500])
+
+
+def _when_free(action: Callable[[], object], logger, wait: float = BUSY_WAIT):
+    """Run a write; while a reader (`lkjip sql`) holds the file, wait for it with backoff."""
+    delay, waited, told = 0.05, 0.0, False
+    while True:
+        try:
+            return action()
+        except WarehouseBusy:
+            if waited >= wait:
+                raise
+            if not told:
+                logger.warning("warehouse opened by a reader; waiting to write")
+                told = True
+            time.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 1.0)
+
+
+@contextmanager
+def _writing(writer: Writer, logger) -> Iterator[None]:
+    """Hold the writer's connection for a burst of loads, waiting for readers to let go first."""
+    held = None
+
+    def enter() -> None:
+        nonlocal held
+        cm = writer.connection()
+        cm.__enter__()
+        held = cm
+
+    _when_free(enter, logger)
+    try:
+        yield
+    finally:
+        held.__exit__(None, None, None)
+
+
 def _load(writer: Writer, doc: ExtractedDocument, summary: IngestSummary, logger) -> None:
-    writer.load(doc)
+    _when_free(lambda: writer.load(doc), logger)
     summary.add(doc)
     if doc.status != "ok":
         logger.warning("%s: %s (%s)", doc.source_path, doc.status, doc.error)
 
 
-def _cross_document_checks(writer: Writer, loaded: list[Candidate]) -> None:
+def _cross_document_checks(writer: Writer, doc_ids: list[str]) -> None:
     """Compare each new document with the others of its region, unit and year."""
     from pipeline.crosscheck import run_cross_document_checks
 
-    run_cross_document_checks(writer, [c.doc_id for c in loaded])
+    run_cross_document_checks(writer, doc_ids)

@@ -46,6 +46,12 @@ def ingest(
     unit: Optional[str] = typer.Option(None, help="Unit (perangkat daerah) name."),
     doc_type: Optional[str] = typer.Option(None, help="lkjip, pk, pengukuran, realisasi_triwulan, other."),
     max_pages: Optional[int] = typer.Option(2000, help="Fail documents longer than this."),
+    timeout: float = typer.Option(300.0, "--timeout", min=0.1,
+                                  help="Seconds one document may take; then it is killed and marked failed."),
+    max_memory: int = typer.Option(2048, "--max-memory", min=0,
+                                   help="MB of address space per extraction process (0: no cap)."),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address",
+                                               help="Run document tasks on this Dask cluster (tcp://host:port)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; summary only."),
 ) -> None:
     """Ingest every supported file under PATHS into the warehouse, through the Prefect flow."""
@@ -55,7 +61,9 @@ def ingest(
         _fail(f"no such file or folder: {', '.join(missing)}", code=2)
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows.ingest import Observer, run_ingest
+    from flows.runners import DaskUnavailable
     from pipeline.extract import Overrides
+    from pipeline.isolation import Limits, WorkerStartError
     from pipeline.progress import IngestProgress
 
     options = None
@@ -67,9 +75,16 @@ def ingest(
         with progress:
             summary = run_ingest([str(p) for p in paths], warehouse=str(warehouse_path(warehouse)),
                                  workers=workers, options=options, max_pages=max_pages,
-                                 observer=Observer(on_start=progress.start, on_document=progress.advance))
+                                 observer=Observer(on_start=progress.start, on_document=progress.advance),
+                                 limits=Limits(timeout=timeout, max_memory_mb=max_memory),
+                                 dask_address=dask_address)
     except WarehouseBusy as exc:
         _fail(str(exc))
+    except (WorkerStartError, DaskUnavailable) as exc:
+        _fail(str(exc), code=2)
+    except KeyboardInterrupt:
+        _fail(f"interrupted after {progress.done} documents; they are loaded. Run the same command again to "
+              "resume: loaded documents are skipped", code=130)
     progress.print_summary(summary)
     raise typer.Exit(1 if summary.statuses.get("failed") else 0)
 

@@ -112,11 +112,20 @@ def extract_document(path: str | Path, source_path: str | None = None, overrides
     return doc
 
 
+def _unit_from_opd_row(doc: ExtractedDocument) -> None:
+    """Forms that print only their OPD (Tangerang) name it in the table's first row."""
+    opd = next((b.name for b in doc.budget_lines if b.level == "opd" and b.name), None)
+    unit = doc.meta.unit_name
+    if opd and (unit is None or opd.lower().startswith(unit.lower())):
+        doc.meta.unit_name = opd
+        doc.meta.sources["unit_name"] = "document"
+
+
 def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides | None) -> None:
     from pipeline.checks import check_document, detect_tw_cumulative
 
     doc.n_pages = source.n_pages
-    doc.meta = read_metadata(source.page_texts)
+    doc.meta = read_metadata(source.page_texts, filename=doc.source_path)
     _apply_overrides(doc.meta, overrides)
     tables = build_tables(source.grids)
     doc.tables = len(tables)
@@ -125,6 +134,7 @@ def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides |
         lines, indicators = table_records(table, fallback)
         doc.budget_lines.extend(lines)
         doc.indicators.extend(indicators)
+    _unit_from_opd_row(doc)
     detect_tw_cumulative(doc.budget_lines)
     doc.flags = check_document(doc.budget_lines, doc.indicators, source.page_texts)
     doc.extra["table_notes"] = [f"table {t.table_no}: {n}" for t in tables for n in t.notes]

@@ -17,6 +17,7 @@ class IngestProgress:
         self.console = console
         self.enabled = enabled
         self.pages = 0
+        self.done = 0  # documents loaded so far (what an interrupted run keeps)
         self._progress = Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
             TextColumn("{task.fields[pages]} pages"), TimeElapsedColumn(), TextColumn("ETA"),
@@ -36,6 +37,7 @@ class IngestProgress:
 
     def advance(self, doc: ExtractedDocument) -> None:
         self.pages += doc.n_pages or 0
+        self.done += 1
         if self._task is not None:
             self._progress.update(self._task, advance=1, pages=self.pages)
 

@@ -28,7 +28,7 @@ import time
 from multiprocessing.connection import Connection
 
 from pipeline.extract import extract_document
-from pipeline.isolation_protocol import Job, current_rss, current_vm
+from pipeline.isolation import Job, current_rss, current_vm
 
 
 def _die_with_parent(parent: int) -> None:
@@ -105,8 +105,17 @@ def _answer(job: Job) -> tuple:
         return ("error", f"{type(exc).__name__}: {exc}".splitlines()[0][:500])
 
 
+def _preload() -> None:
+    """Import the readers now: the first document should not pay for them, and the memory cap
+    is measured against a worker that has everything mapped."""
+    import extractors.pdf.reader  # noqa: F401
+    import extractors.text  # noqa: F401
+    import pipeline.checks  # noqa: F401
+
+
 def serve(read_fd: int, write_fd: int, max_memory_mb: int) -> None:
     inbox, outbox = Connection(read_fd, writable=False), Connection(write_fd, readable=False)
+    _preload()
     problem = _limit_memory(max_memory_mb)
     outbox.send_bytes(pickle.dumps(("ready", problem, current_rss())))
     if problem:

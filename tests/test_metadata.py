@@ -40,3 +40,21 @@ def test_title_page_fields() -> None:
 def test_nothing_printed_means_nothing_guessed() -> None:
     meta = read_metadata(["Urusan/Program/Kegiatan\tIndikator\n"])
     assert meta.region_name is None and meta.year is None and meta.doc_type == "other"
+
+
+def test_letter_spacing_ocr_province_names_and_regulation_years() -> None:
+    meta = read_metadata(["INSPEKTORAT P R O V I N S I J A W A B A R A T\nBerdasarkan Peraturan Nomor 41 Tahun 2007\n"
+                          "PERJANJIAN KINERJA TAHUN 2016\nDinas Peternakan Provinsi Jawa Sarat\n"])
+    assert (meta.doc_type, meta.region_name, meta.year) == ("pk", "PROVINSI JAWA BARAT", 2016)
+
+
+def test_most_named_unit_is_cut_before_the_region() -> None:
+    meta = read_metadata(["Pembangunan di Provinsi Jawa Barat dari tahun ketahun\nStrategis Dinas Peternakan Provinsi "
+                          "Jawa Barat Tahun 2013\nBiro Humas sebagai lembaga\nDinas Peternakan Provinsi Jawa Barat\n"])
+    assert meta.unit_name == "Dinas Peternakan"
+
+
+def test_file_name_fills_doc_type_and_the_reported_year() -> None:
+    meta = read_metadata(["BADAN PENANGGULANGAN BENCANA\nDAERAH PROVINSI JAWA BARAT\nTAHUN 2017\n"], "jabar/LKIP BPBD 2016.pdf")
+    assert (meta.doc_type, meta.year, meta.sources["year"]) == ("lkjip", 2016, "file name")
+    assert read_metadata(["Urusan/Program"], "PK_Kadis 2016.pdf").doc_type == "pk"

@@ -5,6 +5,7 @@ Expected values were read off page renders (`page.get_pixmap(dpi=80)`), not off 
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from extractors.pdf import read_pdf
 
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("LKJIP_SHARED", Path(__file__).parents[1].parent / "shared")) / "corpus"
 TANGERANG = CORPUS / "tangerang-2023"
 JABAR = CORPUS / "jabar-2016"
 AMOUNT = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+|-)$")

@@ -198,3 +198,15 @@ def test_number_broken_over_lines_is_not_a_list():
         2: [W(300, 0, "-")],
     }
     assert split_listed_row(col_words) is None
+
+
+def test_listed_row_column_with_one_entry_per_item_follows_the_items():
+    from extractors.pdf.listrows import split_listed_row
+
+    col_words = {
+        0: [W(0, 0, "1"), W(0, 24, "2")],
+        1: [W(20, 0, "Jumlah"), W(60, 0, "SOP"), W(20, 12, "bencana"), W(20, 24, "Jumlah"), W(60, 24, "Kepkub")],
+        2: [W(300, 0, "100%"), W(300, 24, "95%")],
+    }
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert subs == [{0: "1", 1: "Jumlah SOP bencana", 2: "100%"}, {0: "2", 1: "Jumlah Kepkub", 2: "95%"}]

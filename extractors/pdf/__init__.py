@@ -3,7 +3,7 @@
 Modules, one job each: `reader` (open, words with bold, rotation, plain text, image cover),
 `rulings` (ruling segments from drawings), `textlines` (words → lines → chunks), `cells`
 (cell text, number tests), `margins` (running headers/footers, page numbers), `ruled`
-(tables from drawn lines), `aligned` (borderless tables from word alignment), `document`
+(tables from drawn lines), `listrows` (numbered items sharing one ruled row), `aligned` (borderless tables from word alignment), `document`
 (the whole file), `crosscheck` (camelot/pdfplumber, for evaluation only).
 """
 

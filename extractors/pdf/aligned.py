@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.pdf.cells import is_numbering, is_numeric, mostly_bold
+from extractors.pdf.cells import is_numeric, mostly_bold
 from extractors.pdf.geometry import Segment, Word, median
+from extractors.pdf.rowjoin import group_rows
 from extractors.pdf.textlines import TextLine, split_chunks
 
 CHUNK_GAP = 0.5  # × line height: a wider gap may separate columns
@@ -288,49 +289,7 @@ def find_aligned_tables(lines: list[TextLine], body_width: float, hs: list[Segme
             continue
         if sum(1 for ln in body_all if _LEADER.search(ln.line.text)) * 2 > len(body_all):
             continue  # a table of contents: titles, dot leaders, page numbers
-        col0 = [t[0] for t in texts if t[0]]
-        numbering_col = 0 in numeric_cols or sum(1 for s in col0 if is_numbering(s)) * 2 > len(col0)
-        text_cols = {j for j in range(n) if j not in numeric_cols and not (j == 0 and numbering_col)}
-
-        def floating(k: int) -> bool:
-            """Only text-column content and no numbering: the wrapped tail of a cell."""
-            t = texts[k]
-            filled = [j for j in range(n) if t[j]]
-            if not filled or any(j not in text_cols for j in filled):
-                return False
-            return not is_numbering(t[filled[0]].split(" ")[0])
-
-        groups: list[list[int]] = []  # line indices (into body_all) per row
-        k = 0
-        pending: list[int] = []
-        while k < len(body_all):
-            if floating(k) and groups:
-                run = [k]
-                while run[-1] + 1 < len(body_all) and floating(run[-1] + 1):
-                    run.append(run[-1] + 1)
-                nxt = run[-1] + 1
-                if nxt < len(body_all):
-                    # split the run at its largest vertical gap: above it → previous row
-                    seq = [run[0] - 1] + run + [nxt]
-                    gaps_v = [body_all[b].y0 - body_all[a].y1 for a, b in zip(seq, seq[1:])]
-                    tol = 0.15 * body_all[run[0]].h
-                    split = len(gaps_v) - 1
-                    for i in range(len(gaps_v) - 2, -1, -1):
-                        if gaps_v[i] > gaps_v[split] + tol:
-                            split = i
-                    groups[-1].extend(run[:split])
-                    pending = run[split:]
-                else:
-                    groups[-1].extend(run)
-                k = run[-1] + 1
-                continue
-            groups.append(pending + [k])
-            pending = []
-            k += 1
-        if pending:
-            groups.append(pending)
-        groups = _join_bottom_aligned(groups, body_all, body_cells, texts, set(numeric_cols), text_cols)
-
+        groups = group_rows([ln.line for ln in body_all], body_cells, texts, set(numeric_cols))
         h_start = _header_start(block, first, x_lo, x_hi, hs)
         table = AlignedTable(col_edges=edges)
         for ln in block[h_start:first]:
@@ -346,49 +305,6 @@ def find_aligned_tables(lines: list[TextLine], body_width: float, hs: list[Segme
             _add_row(table, [body_all[i] for i in g], [body_cells[i] for i in g], n)
         tables.append(table)
     return tables
-
-
-def _join_bottom_aligned(
-    groups: list[list[int]],
-    lines: list[_Line],
-    cells: list[dict[int, list[Word]]],
-    texts: list[list[str]],
-    numeric_cols: set[int],
-    text_cols: set[int],
-) -> list[list[int]]:
-    """Join a numbered row without values to the next row when that row is the wrapped end
-    of its name carrying the values (values printed on the last line of a row):
-    the name fills its column up to the right, the next line holds no numbering, text in
-    that same column only, and follows at wrapped-line distance."""
-    right: dict[int, float] = {}
-    left: dict[int, float] = {}
-    for c in cells:
-        for j, ws in c.items():
-            right[j] = max(right.get(j, ws[-1].x1), max(w.x1 for w in ws))
-            left[j] = min(left.get(j, ws[0].x0), min(w.x0 for w in ws))
-    out: list[list[int]] = []
-    for g in groups:
-        if out:
-            prev = out[-1]
-            a, b = prev[-1], g[0]
-            t_prev, t_next = texts[a], texts[b]
-            filled_next = [j for j, v in enumerate(t_next) if v]
-            j = filled_next[0] if filled_next else -1
-            prev_right = max((k for i in prev for k, v in enumerate(texts[i]) if v), default=-1)
-            if (
-                j in text_cols
-                and prev_right == j  # nothing right of the name: no values yet
-                and t_prev[j]
-                and any(t_next[k] for k in numeric_cols)
-                and not is_numbering(t_next[j].split(" ")[0])
-                and lines[b].y0 - lines[a].y1 < 0.8 * lines[a].h
-            ):
-                ws = cells[a][j]
-                if max(w.x1 for w in ws) >= right[j] - 0.15 * (right[j] - left[j]):
-                    prev.extend(g)
-                    continue
-        out.append(g)
-    return out
 
 
 def _add_row(table: AlignedTable, lines: list[_Line], cells: list[dict[int, list[Word]]], n: int) -> None:

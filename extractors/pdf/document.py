@@ -30,7 +30,7 @@ def _grid(table: RuledTable | AlignedTable, page: int, source: str) -> Grid:
     return Grid(rows=rows, page=page, source=source, col_edges=[round(x, 2) for x in edges])
 
 
-def _caption_and_top(grid_top: float, x0: float, x1: float, free: list[TextLine], others_above: bool) -> tuple[str | None, bool]:
+def _caption_and_top(grid_top: float, free: list[TextLine], others_above: bool) -> tuple[str | None, bool]:
     """The `Tabel ...` line among the few lines above the grid, and whether nothing but a
     running header (or a "lanjutan" note) precedes the grid on its page."""
     above = [ln for ln in free if ln.y1 <= grid_top + 1 and "margin" not in ln.tags]
@@ -50,18 +50,18 @@ def _page_grids(content: PageContent, lines: list[TextLine], ruled: list[RuledTa
     aligned = find_aligned_tables(body, width, content.hs)
     in_aligned = {id(ln) for t in aligned for ln in t.lines}
     free = [ln for ln in lines if id(ln) not in in_aligned]
-    found: list[tuple[float, float, float, Grid]] = []
+    found: list[tuple[float, float, Grid]] = []
     for t in ruled:
-        x0, y0, x1, _ = t.bbox
-        found.append((y0, x0, x1, _grid(t, content.number, "pdf:ruled")))
+        x0, y0, _, _ = t.bbox
+        found.append((y0, x0, _grid(t, content.number, "pdf:ruled")))
     for t in aligned:
-        x0, y0, x1, _ = t.bbox
-        found.append((y0, x0, x1, _grid(t, content.number, "pdf:aligned")))
+        x0, y0, _, _ = t.bbox
+        found.append((y0, x0, _grid(t, content.number, "pdf:aligned")))
     found.sort(key=lambda f: (f[0], f[1]))
     grids = []
-    for i, (y0, x0, x1, grid) in enumerate(found):
+    for i, (y0, _, grid) in enumerate(found):
         others_above = any(f[0] < y0 - 1 for f in found[:i])
-        grid.caption, grid.top_of_page = _caption_and_top(y0, x0, x1, free, others_above)
+        grid.caption, grid.top_of_page = _caption_and_top(y0, free, others_above)
         grids.append(grid)
     return grids
 

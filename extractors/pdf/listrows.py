@@ -70,13 +70,25 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
         item_of_line.append(max(n_items - 1, 0))
     if n_items < MIN_ITEMS:
         return None
-    # a column with its own entry on (nearly) every item's first line, or its own numbering,
-    # follows the items line by line; any other column (a sasaran spanning them) stays whole
+    # a column with its own numbering, or a fresh entry on (nearly) every item's first line
+    # (the line above ended short, the entry does not start in lower case), follows the
+    # items; any other column (a sasaran wrapping alongside them) stays whole
     starts = [k for k in range(len(per_line)) if k == 0 or item_of_line[k] != item_of_line[k - 1]]
     positional = set()
     for c in {c for cells in per_line for c in cells} - attached - {list_col}:
-        on_starts = sum(1 for k in starts if c in per_line[k])
-        if on_starts >= MIN_ITEMS and on_starts >= 0.75 * len(starts) or numbered.get(c, 0) >= MIN_ITEMS:
+        if numbered.get(c, 0) >= MIN_ITEMS:
+            positional.add(c)
+            continue
+        col = [w for cells in per_line for w in cells.get(c, [])]
+        left, right = min(w.x0 for w in col), max(w.x1 for w in col)
+        fresh = 0
+        for k in starts[1:]:
+            ws = per_line[k].get(c)
+            prev = per_line[k - 1].get(c)
+            ended = prev is None or prev[-1].x1 < left + 0.75 * (right - left)
+            if ws and ended and not ws[0].text[:1].islower():
+                fresh += 1
+        if starts[1:] and fresh >= 0.75 * len(starts[1:]):
             positional.add(c)
 
     if len(value_lines) == n_items:  # one value per item: pair them in order

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractors.pdf.geometry import Segment, cluster_values
+from extractors.pdf.geometry import Segment
 
 THIN = 3.0  # a filled rectangle thinner than this is a line
 MIN_LEN = 2.0  # shorter pieces are junction patches or dots
@@ -144,5 +144,3 @@ def page_rulings(
     hs, vs = raw_segments(drawings, matrix, clip)
     return merge_segments(hs), merge_segments(vs)
 
-
-__all__ = ["page_rulings", "merge_segments", "raw_segments", "cluster_values"]
