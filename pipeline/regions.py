@@ -57,6 +57,7 @@ _PROVINCE_ALIASES = {
 _BARE_PROVINCES = re.compile(
     r"\b(daerah\s+khusus\s+(?:ibukota\s+)?jakarta|dki\s+jakarta|daerah\s+istimewa\s+yogyakarta|"
     r"d\.?\s?i\.?\s+yogyakarta|diy)\b", re.I)
+_WORD_ALIASES = {"KEP": "KEPULAUAN", "KEPL": "KEPULAUAN"}  # `Kabupaten Kep. Siau Tagulandang Biaro`
 _NON_WORD = re.compile(r"[^0-9A-Z]+")
 _CODE = re.compile(r"^\d{1,2}(?:\.\d{1,4}){0,3}$")
 PREFIX_MIN = 6  # characters of a key that may stand for a longer name (metadata keeps 3 words)
@@ -96,6 +97,7 @@ def split_region(name: str, region_type: str | None = None) -> tuple[str | None,
             break
     if words.startswith("ADMINISTRASI "):  # `KABUPATEN ADMINISTRASI …` spelt in two steps
         words, admin = words[len("ADMINISTRASI "):], True
+    words = " ".join(_WORD_ALIASES.get(w, w) for w in words.split())
     return kind, words, admin
 
 
