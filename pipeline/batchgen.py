@@ -19,6 +19,7 @@ import argparse
 import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pymupdf
@@ -67,7 +68,7 @@ DOC_TITLES = [
 ]
 HEADER = ["Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran (Rp)", "Realisasi (Rp)", "%",
           "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"]
-COL_WIDTHS = [78, 214, 86, 86, 38, 80, 80, 80, 80]  # landscape A4: 842 pt wide, table 762
+COL_WIDTHS = [78, 180, 86, 86, 38, 76, 76, 76, 76]  # landscape A4: 842 pt wide, the table 772 from x=40
 ROW_HEIGHT = 22.0
 FONT_SIZE = 6.5
 ROWS_PER_PAGE = 21
@@ -112,12 +113,13 @@ def _sum(rows: list[Row], code: str, name: str, level: str) -> Row:
     return Row(code, name, level, sum(r.pagu for r in rows), [sum(r.tw[i] for r in rows) for i in range(4)])
 
 
-def budget_rows(rng: random.Random, target_rows: int) -> list[Row]:
-    """Program → kegiatan → sub kegiatan rows, parents the sums of their children, then Jumlah."""
+def budget_rows(rng: random.Random, capacity: int) -> list[Row]:
+    """Program → kegiatan → sub kegiatan rows, parents the sums of their children, then Jumlah;
+    at most `capacity` rows, and never a program cut in two."""
     rows: list[Row] = []
     programs: list[Row] = []
     p = 0
-    while len(rows) < target_rows:
+    while True:
         p += 1
         prog_code = f"{rng.randint(1, 3)}.{rng.randint(1, 20):02d}.{p:02d}"
         block: list[Row] = []
@@ -128,6 +130,8 @@ def budget_rows(rng: random.Random, target_rows: int) -> list[Row]:
             kegs.append(keg)
             block += [keg, *subs]
         prog = _sum(kegs, prog_code, rng.choice(PROGRAMS), "program")
+        if programs and len(rows) + len(block) + 2 > capacity:
+            break
         programs.append(prog)
         rows += [prog, *block]
     rows.append(_sum(programs, "", "Jumlah", "total"))
@@ -140,57 +144,65 @@ def _cells(row: Row, english: bool) -> list[str]:
             _fmt_pct(pct, english), *(_fmt_amount(v, english) for v in row.tw)]
 
 
+@lru_cache(maxsize=4096)
+def _width(text: str, font: str) -> float:
+    return pymupdf.get_text_length(text, fontname=font, fontsize=FONT_SIZE)
+
+
+@lru_cache(maxsize=1024)
 def _fit(text: str, width: float, bold: bool) -> str:
     """Cut a name to its column (real reports wrap; the point here is throughput, not wrapping)."""
     font = "hebo" if bold else "helv"
-    while text and pymupdf.get_text_length(text, fontname=font, fontsize=FONT_SIZE) > width - 6:
+    while text and _width(text, font) > width - 6:
         text = text[:-2]
     return text
 
 
-def _paint_row(page: pymupdf.Page, y: float, cells: list[str], bold: bool, ruled: bool) -> None:
+def _paint_row(shape: pymupdf.Shape, y: float, cells: list[str], bold: bool) -> None:
     x = 40.0
     font = "hebo" if bold else "helv"
     for i, (text, w) in enumerate(zip(cells, COL_WIDTHS)):
         text = _fit(text, w, bold)
-        if i <= 1:
-            tx = x + 3
-        else:
-            tx = x + w - 3 - pymupdf.get_text_length(text, fontname=font, fontsize=FONT_SIZE)
+        tx = x + 3 if i <= 1 else x + w - 3 - _width(text, font)
         if text:
-            page.insert_text((tx, y + ROW_HEIGHT / 2 + FONT_SIZE / 3), text, fontsize=FONT_SIZE, fontname=font)
+            shape.insert_text((tx, y + ROW_HEIGHT / 2 + FONT_SIZE / 3), text, fontsize=FONT_SIZE, fontname=font)
         x += w
-    if ruled:
-        page.draw_line((40, y + ROW_HEIGHT), (40 + sum(COL_WIDTHS), y + ROW_HEIGHT), width=0.5)
 
 
 def _paint_table_page(page: pymupdf.Page, top: float, rows: list[Row], english: bool, ruled: bool) -> None:
+    """One page of the table: ruled (a full lattice) or borderless (rules around the header only).
+    Painted through one Shape: a commit per text would cost more than the whole extraction."""
+    shape = page.new_shape()
     width = sum(COL_WIDTHS)
     y = top
+    _paint_row(shape, y, HEADER, True)
+    for k, row in enumerate(rows):
+        _paint_row(shape, y + ROW_HEIGHT * (k + 1), _cells(row, english), row.level in ("program", "total"))
+    bottom = top + ROW_HEIGHT * (len(rows) + 1)
+    shape.draw_line((40, top), (40 + width, top))
+    shape.draw_line((40, top + ROW_HEIGHT), (40 + width, top + ROW_HEIGHT))
     if ruled:
-        page.draw_line((40, y), (40 + width, y), width=0.5)
-    else:
-        page.draw_line((40, y), (40 + width, y), width=0.8)  # booktabs: a rule above the header only
-    _paint_row(page, y, HEADER, True, ruled)
-    y += ROW_HEIGHT
-    if not ruled:
-        page.draw_line((40, y), (40 + width, y), width=0.5)
-    for row in rows:
-        _paint_row(page, y, _cells(row, english), row.level in ("program", "total"), ruled)
-        y += ROW_HEIGHT
-    if ruled:
+        for k in range(len(rows)):
+            yy = top + ROW_HEIGHT * (k + 2)
+            shape.draw_line((40, yy), (40 + width, yy))
         x = 40.0
         for w in [0, *COL_WIDTHS]:
             x += w
-            page.draw_line((x, top), (x, y), width=0.5)
+            shape.draw_line((x, top), (x, bottom))
+    shape.finish(color=(0, 0, 0), width=0.5)
+    shape.commit()
 
 
-def _title_page(doc: pymupdf.Document, title: str, unit: str, region: str, year: int) -> None:
-    page = doc.new_page(width=595, height=842)
+def _title_page(doc: pymupdf.Document, title: str, unit: str, region: str, year: int,
+                compact: bool = False) -> pymupdf.Page:
+    """A cover page; `compact`: the title block on top of a landscape page that also holds the table."""
+    width, height, top, size = (842, 595, 40, 11) if compact else (595, 842, 250, 14)
+    page = doc.new_page(width=width, height=height)
     for k, line in enumerate([title, unit.upper(), f"PEMERINTAH {region}", f"TAHUN {year}"]):
-        w = pymupdf.get_text_length(line, fontname="hebo", fontsize=14)
-        page.insert_text(((595 - w) / 2, 250 + 28 * k), line, fontsize=14, fontname="hebo")
-    page.insert_text((60, 520), f"Perangkat Daerah: {unit}", fontsize=10, fontname="helv")
+        w = pymupdf.get_text_length(line, fontname="hebo", fontsize=size)
+        page.insert_text(((width - w) / 2, top + size * 2 * k), line, fontsize=size, fontname="hebo")
+    page.insert_text((60, top + size * 9 if compact else 520), f"Perangkat Daerah: {unit}", fontsize=9, fontname="helv")
+    return page
 
 
 def n_pages_for(rng: random.Random) -> int:
@@ -206,10 +218,13 @@ def make_document(path: Path, seed: int, index: int) -> int:
     english, ruled = rng.random() < 0.3, rng.random() < 0.6
     n_pages = n_pages_for(rng)
     doc = pymupdf.open()
-    _title_page(doc, title, unit, region, year)
-    if n_pages > 1:
+    if n_pages == 1:  # a one-page form: the title block above a short table
+        page = _title_page(doc, title, unit, region, year, compact=True)
+        _paint_table_page(page, 160.0, budget_rows(rng, 16), english, ruled)
+    else:
+        _title_page(doc, title, unit, region, year)
         table_pages = n_pages - 1
-        rows = budget_rows(rng, table_pages * ROWS_PER_PAGE - 1)
+        rows = budget_rows(rng, table_pages * ROWS_PER_PAGE)
         for p in range(table_pages):
             chunk = rows[p * ROWS_PER_PAGE:(p + 1) * ROWS_PER_PAGE]
             page = doc.new_page(width=842, height=595)

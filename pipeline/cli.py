@@ -211,6 +211,28 @@ def _rows_for(con, truth: dict) -> tuple[list[dict], list[dict]]:
     return out[0], out[1]
 
 
+@app.command()
+def bench(
+    path: Optional[Path] = typer.Argument(None, help="A folder of documents (default: a generated batch)."),
+    batch: int = typer.Option(1000, "--batch", min=1, help="Documents to generate under /tmp/lkjip-bench."),
+    small: int = typer.Option(250, "--small", min=0, help="Smaller batch to compare peak memory with."),
+    workers: str = typer.Option("1,2", "--workers", help="Worker counts to compare, comma-separated."),
+    seed: int = typer.Option(1, "--seed", help="Generator seed."),
+) -> None:
+    """Throughput (documents/s, pages/s), scaling, peak memory and rerun time of whole ingests."""
+    from pipeline.bench import run_bench
+
+    try:
+        counts = [int(w) for w in workers.split(",") if w.strip()]
+    except ValueError:
+        counts = []
+    if not counts or min(counts) < 1:
+        _fail("--workers must be comma-separated positive numbers, e.g. 1,2", code=2)
+    if path is not None and not path.is_dir():
+        _fail(f"no such folder: {path}", code=2)
+    run_bench(batch, small, counts, seed, path)
+
+
 def _readonly(warehouse: Optional[Path]):
     try:
         return connect_readonly(warehouse)

@@ -100,6 +100,18 @@ def has_values(cells: Sequence[str]) -> bool:
     return any(_is_value_cell(c) for c in cells if c.strip())
 
 
+def looks_like_data(cells: Sequence[str]) -> bool:
+    """A row with a figure, or with two or more small figures / dashes (`0 - 0 -`): data, even
+    when nothing in it is large enough to be a value on its own. Column numbering is not data."""
+    if has_values(cells):
+        return True
+    if is_column_number_row(cells):
+        return False
+    small = sum(1 for c in cells if c.strip() and cell_kind(c) in ("small", "amount", "percent")
+                and re.match(r"^\s*(?:-|\d)", c))
+    return small >= 2
+
+
 # ------------------------------------------------------------------ header stacking
 def stack_headers(header_rows: list[list[str]], width: int) -> list[str]:
     """Per column, the header texts from top to bottom joined with ' / ' (merged cells spread)."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.cellkinds import accepts, cell_kind
-from pipeline.roles import assign_roles, has_values, is_column_number_row, is_header_like
+from pipeline.roles import assign_roles, has_values, is_column_number_row, is_header_like, looks_like_data
 from schemas.model import Column, Grid, GridRow, Table
 
 MAX_HEADER_ROWS = 8
@@ -116,7 +116,7 @@ def split_grid(grid: Grid) -> list[Segment]:
     first = True
     while i < len(rows):
         cells = rows[i].cells
-        starts_header = (first and not has_values(cells)) or (not first and is_header_like(cells))
+        starts_header = (first and not looks_like_data(cells)) or (not first and is_header_like(cells))
         if starts_header:
             new_header, interleaved, nxt = _header_block(rows, i)
             if new_header or interleaved:
