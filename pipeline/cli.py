@@ -172,6 +172,87 @@ def flags(
     columns = [d[0] for d in cursor.description]
     print_rows(columns, cursor.fetchall(), format)
 
+@app.command()
+def report(
+    out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write."),
+    warehouse: Optional[Path] = WarehouseOpt,
+    docs_root: Optional[Path] = typer.Option(None, "--docs-root",
+                                             help="Folder the stored document paths start from, for links "
+                                                  "(default: the current folder)."),
+    top: int = typer.Option(12, "--top", min=1, help="Region-years charted, largest budgets first."),
+) -> None:
+    """One self-contained HTML file: pagu, realisasi and serapan per region, unit and triwulan,
+    the cross-region comparison, flags with links, and documents that failed or need OCR."""
+    import duckdb
+
+    from pipeline.report import write_report
+
+    try:
+        summary = write_report(warehouse, out, docs_root=docs_root, top_regions=top)
+    except (WarehouseError, WarehouseBusy) as exc:
+        _fail(str(exc))
+    except duckdb.CatalogException as exc:
+        _fail(f"{str(exc).splitlines()[0]}; the warehouse predates this version: run `lkjip ingest` once to "
+              "update its views")
+    console.print(f"wrote {summary.path} ({summary.bytes / 1e6:.1f} MB, {summary.charts} charts, "
+                  f"{summary.region_years} region-years)", markup=False, highlight=False)
+
+
+@app.command()
+def export(
+    format: str = typer.Option(..., "--format", "-f", help="parquet, csv or xlsx."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder to write into (created if missing)."),
+    warehouse: Optional[Path] = WarehouseOpt,
+) -> None:
+    """Export the contract tables and views: one file per table (xlsx: one sheet per table)."""
+    from pipeline.export import FORMATS, export_warehouse
+
+    if format not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}", code=2)
+    try:
+        result = export_warehouse(warehouse, format, out)
+    except (WarehouseError, WarehouseBusy) as exc:
+        _fail(str(exc))
+    print_rows(["table", "rows", "file"], [(f.name, f.rows, str(f.path)) for f in result.files], "table")
+    if result.missing:
+        err.print(f"not in this warehouse (run `lkjip ingest` to update it): {', '.join(result.missing)}",
+                  markup=False, highlight=False)
+
+
+regions_app = typer.Typer(no_args_is_help=True, help="Official region lists: Kemendagri codes for documents.")
+app.add_typer(regions_app, name="regions")
+
+
+@regions_app.command("load")
+def regions_load(
+    file: Path = typer.Argument(..., help="CSV with columns kode,nama (the Kemendagri list)."),
+    warehouse: Optional[Path] = WarehouseOpt,
+) -> None:
+    """Import a region list into `regions` and fill documents.region_code; names not in the list
+    keep no code and get a `region_unresolved` warning. Run again after ingesting new documents."""
+    from pipeline.regions import RegionListError, load_regions
+    from pipeline.warehouse import open_writer
+
+    if not file.is_file():
+        _fail(f"no such file: {file}", code=2)
+    try:
+        with open_writer(warehouse) as writer:
+            summary = load_regions(writer, file)
+    except RegionListError as exc:
+        _fail(str(exc), code=2)
+    except WarehouseBusy as exc:
+        _fail(str(exc))
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(summary.regions.items()))
+    console.print(f"regions: {sum(summary.regions.values())} loaded ({kinds})"
+                  + (f", {summary.skipped} kecamatan/desa rows skipped" if summary.skipped else ""),
+                  markup=False, highlight=False)
+    for problem in summary.problems[:10]:
+        err.print(f"skipped {_terminal_safe(problem)}", markup=False, highlight=False)
+    console.print(f"documents: {summary.resolved} resolved, {len(summary.unresolved)} unresolved (flagged "
+                  f"region_unresolved), {summary.without_region} without a region", markup=False, highlight=False)
+    for path, reason in summary.unresolved[:20]:
+        console.print(f"  {_terminal_safe(path)}: {_terminal_safe(reason)}", markup=False, highlight=False)
+
 
 @app.command(name="eval")
 def evaluate(

@@ -6,6 +6,7 @@ before any cell is parsed: a lone `1.000` never decides for itself.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pipeline.cellkinds import is_amount_role
@@ -51,12 +52,23 @@ def _shifted_name(cells: list[str], name_index: int | None) -> str:
 
 
 def _float(value: ParsedValue) -> float | None:
-    return float(value.value) if value.value is not None else None
+    """An indicator's number; a printed `-` there means 'not applicable', not zero."""
+    if value.kind == "dash" or value.value is None:
+        return None
+    return float(value.value)
+
+
+_THOUSANDS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)*\d{1,3}(?:[.,]\d{3})+(?:,-)?\s*$", re.IGNORECASE)
 
 
 def _money(value: ParsedValue) -> Decimal | None:
+    """Rupiah. A printed `-` is 0. Rupiah has at most two decimals: a figure whose separators all
+    sit before groups of three digits (`9.340.000,000`, `15.199,500,000`: typing slips) is whole
+    rupiah, never 9.340.000 with three decimals."""
     if value.kind == "dash":
         return Decimal(0)
+    if _THOUSANDS_ONLY.match(value.raw) and (value.value is None or (value.decimals or 0) == 3):
+        return Decimal(re.sub(r"\D", "", value.raw)).quantize(Decimal("0.01"))
     if value.kind in ("amount", "qualitative") and value.value is not None:
         try:
             return value.value.quantize(Decimal("0.01"))
@@ -88,6 +100,8 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
         parsed_rows.append(values)
         name = _cell(row.cells, roles.get("name")) or _shifted_name(row.cells, roles.get("name"))
         code = _cell(row.cells, roles.get("code")) or _cell(row.cells, roles.get("no")) or None
+        if not name:  # `Jumlah` printed in another column than the names
+            name = next((c.strip() for c in row.cells if level_from_words(c, []) == "total"), "")
         lead, name = split_leading_code(name)
         code = code or lead
         amounts = {r: m for r in money_roles if (m := _money(values[r])) is not None}

@@ -33,7 +33,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 INIT_JS = """
 (function () {
   var specs = JSON.parse(document.getElementById('lkjip-charts').textContent);
-  var config = {displaylogo: false, responsive: true};
+  var config = {displaylogo: false, displayModeBar: false, responsive: true};
   var drawn = Object.keys(specs).filter(function (id) { return document.getElementById(id); })
     .map(function (id) { return Plotly.newPlot(id, specs[id].data, specs[id].layout, config); });
   Promise.all(drawn).then(function () {

@@ -19,6 +19,7 @@ Figure = dict[str, Any]
 MAX_BARS = 15  # units in one pagu/realisasi chart
 MAX_LINES = 8  # units in one serapan chart
 MAX_REGIONS = 30  # region-years in the comparison charts
+MIN_HEIGHT = 200  # pixels: room for the legend and axis titles of a one-bar chart
 QUARTERS = ["TW I", "TW II", "TW III", "TW IV"]
 COLORS = {"pagu": "#9ecae1", "realisasi": "#08519c", "achieved": "#31a354", "not_achieved": "#e6550d",
           "unknown": "#bdbdbd", "region": "#222222"}
@@ -77,10 +78,12 @@ def distinct(names: list[str]) -> list[str]:
 
 
 def _layout(height: int, **extra: Any) -> dict[str, Any]:
-    layout = {"height": height, "margin": {"l": 10, "r": 20, "t": 10, "b": 40}, "font": FONT,
-              "paper_bgcolor": "white", "plot_bgcolor": "white",
-              "legend": {"orientation": "h", "y": -0.12 if height < 400 else -0.06}, "hoverlabel": {"align": "left"}}
+    layout = {"height": max(height, MIN_HEIGHT), "margin": {"l": 10, "r": 20, "t": 30, "b": 10}, "font": FONT,
+              "paper_bgcolor": "white", "plot_bgcolor": "white", "separators": ",.",  # 1.234,5 as in Indonesia
+              "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"}, "hoverlabel": {"align": "left"}}
     layout.update(extra)
+    for axis in ("xaxis", "yaxis"):
+        layout.setdefault(axis, {})["automargin"] = True
     return layout
 
 
@@ -149,7 +152,7 @@ def serapan_chart(section: RegionSection) -> Figure | None:
                                    for q in range(4)], "hoverinfo": "text"})
     if all(v is None for t in data for v in t["y"]):
         return None
-    return {"data": data, "layout": _layout(360, yaxis={"title": {"text": "serapan (% of pagu)"},
+    return {"data": data, "layout": _layout(360, showlegend=True, yaxis={"title": {"text": "serapan (% of pagu)"},
                                                          "rangemode": "tozero", "gridcolor": "#eee",
                                                          "ticksuffix": " %"},
                                              xaxis={"type": "category"})}

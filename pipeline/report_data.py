@@ -186,7 +186,7 @@ def collect(con: duckdb.DuckDBPyConnection, top_regions: int = 12, max_rows: int
         sections_left_out=max(0, len(region_years) - top_regions),
         achievement=_achievement(con),
         flag_counts=rows(con, f"""SELECT f.rule, f.severity, count(*) AS n FROM flags f
-                                  GROUP BY ALL ORDER BY {SEVERITY_ORDER}, n DESC, f.rule"""),
+                                  GROUP BY f.rule, f.severity ORDER BY {SEVERITY_ORDER}, n DESC, f.rule"""),
         flags=flags, flags_left_out=flags_left,
         problem_documents=problems, problems_left_out=problems_left,
         disagreements=_disagreements(con, 50),

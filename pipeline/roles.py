@@ -178,29 +178,33 @@ def role_for_header(header: str) -> str:
     text_role = _text_role(last, h)
     if text_role:
         return text_role
-    if _has(r"murni|induk|sebelum perubahan|awal", h) and _has(MONEY + r"|murni", h):
+    return _figure_role(last, h) or _figure_role(h, h) or _text_role(h, h) or "other"
+
+
+def _figure_role(text: str, context: str) -> str | None:
+    """Roles of figure columns, read from `text` (one header level) within `context` (the whole
+    stack: `KEUANGAN / REALISASI (Rp)` is money, `KINERJA / REALISASI (%)` is kinerja)."""
+    money = _has(MONEY + r"|keuangan|serapan|s/d|sampai", context)
+    kinerja = _has(r"kinerja|fisik|output|outcome", context)
+    if _has(r"murni|induk|sebelum perubahan|\bawal\b", text) and (money or _has("murni", text)):
         return "pagu_murni"
-    if _has(r"perubahan|setelah|p-apbd", h) and _has(MONEY + r"|perubahan", h):
+    if _has(r"perubahan|setelah|p-apbd", text) and (money or _has("perubahan", text)):
         return "pagu_perubahan"
-    if _has(r"capaian|%|persen|serapan", last) or _has(r"capaian|serapan|% ?realisasi", h):
-        if _has(MONEY + r"|serapan|realisasi \(rp|s/d|% ?realisasi", h) and not _has(r"kinerja", h):
-            return "realisasi_pct"
-        if _has(r"capaian|tingkat", h):
-            return "capaian"
-        return "realisasi_pct"
-    if _has(r"realisasi", h):
-        if _has(MONEY + r"|s/d|sampai", h):
-            return "realisasi"
-        if _has(r"kinerja|fisik", h):
+    if _has(r"capaia|serapan", text):  # `CAPAIA N`: OCR splits words
+        return "realisasi_pct" if money and not kinerja else "capaian"
+    if _has(r"target|rencana", text):
+        return "pagu" if _has(MONEY, text) or (money and not kinerja) else "target"
+    if _has(r"realisasi", text):
+        if kinerja:
             return "realisasi_kinerja"
-        return "realisasi?"
-    if _has(r"target", h):
-        if _has(MONEY, last):
-            return "pagu"
-        return "target"
-    if _has(r"pagu|anggaran|alokasi|\bdana\b|biaya|belanja", h):
+        if _has(r"%|persen", text):
+            return "realisasi_pct"
+        return "realisasi" if money else "realisasi?"
+    if _has(r"%|persen", text):
+        return "realisasi_pct" if money or not kinerja else "capaian"
+    if _has(r"pagu|anggaran|alokasi|\bdana\b|biaya|belanja", text):
         return "pagu"
-    return _text_role(h, h) or "other"
+    return None
 
 
 def _text_role(text: str, context: str) -> str | None:
@@ -211,7 +215,7 @@ def _text_role(text: str, context: str) -> str | None:
         return "keterangan"
     if _has(r"satuan", text):
         return "satuan"
-    if _has(r"cara pengukuran|formula|sumber data|definisi|penjelasan|penanggung|lokasi|"
+    if _has(r"cara pengukuran|formula|sumber data|definisi|penjelasan|penanggung|\blokasi\b|"
             r"perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", text):
         return "other"
     if _has(r"indikator", text):

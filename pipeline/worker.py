@@ -13,8 +13,9 @@ SIGKILLed ingest leaves no extraction running behind it.
 Test hooks (only when LKJIP_TEST_HOOKS=1, which only the test suite sets): a document whose
 file name contains the value of LKJIP_TEST_SLOW_MARKER sleeps for an hour,
 LKJIP_TEST_RAISE_MARKER raises out of the extraction, LKJIP_TEST_MEMORY_MARKER allocates
-until the memory limit hits, LKJIP_TEST_CRASH_MARKER kills this process (SIGKILL) — once per
-file when LKJIP_TEST_CRASH_ONCE=1 (a transient death), on every attempt otherwise.
+until the memory limit hits, LKJIP_TEST_CRASH_MARKER kills this process (SIGKILL) on every
+attempt, LKJIP_TEST_CRASH_ONCE_MARKER only on the first (a transient death; the stamp that
+remembers it goes to LKJIP_TEST_STAMP_DIR, where `attempts.log` lists every hooked attempt).
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ def _limit_memory(max_memory_mb: int) -> str | None:
     return None
 
 
+_HOOK_VARS = ("LKJIP_TEST_SLOW_MARKER", "LKJIP_TEST_RAISE_MARKER", "LKJIP_TEST_MEMORY_MARKER",
+              "LKJIP_TEST_CRASH_MARKER", "LKJIP_TEST_CRASH_ONCE_MARKER")
+
+
 def _test_hooks(job: Job) -> None:
     """Faults on demand for the fault-isolation tests; inert unless LKJIP_TEST_HOOKS=1."""
     if os.environ.get("LKJIP_TEST_HOOKS") != "1":
@@ -78,6 +83,10 @@ def _test_hooks(job: Job) -> None:
         marker = os.environ.get(var)
         return bool(marker) and marker in name
 
+    stamps = os.environ.get("LKJIP_TEST_STAMP_DIR")
+    if stamps and any(marked(v) for v in _HOOK_VARS):
+        with open(os.path.join(stamps, "attempts.log"), "a") as log:  # the tests count attempts
+            log.write(name + "\n")
     if marked("LKJIP_TEST_SLOW_MARKER"):
         time.sleep(3600)
     if marked("LKJIP_TEST_RAISE_MARKER"):
@@ -87,8 +96,10 @@ def _test_hooks(job: Job) -> None:
         while True:
             hog.append(bytearray(64 << 20))
     if marked("LKJIP_TEST_CRASH_MARKER"):
-        stamp = job.path + ".crashed"
-        if os.environ.get("LKJIP_TEST_CRASH_ONCE") != "1" or not os.path.exists(stamp):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if marked("LKJIP_TEST_CRASH_ONCE_MARKER"):
+        stamp = os.path.join(os.environ.get("LKJIP_TEST_STAMP_DIR") or os.path.dirname(job.path), name + ".crashed")
+        if not os.path.exists(stamp):
             open(stamp, "w").close()
             os.kill(os.getpid(), signal.SIGKILL)
 

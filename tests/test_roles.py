@@ -35,6 +35,14 @@ from schemas.model import GridRow
     ("SUB KEGIATAN BAGIAN ORGANISASI / Nama Sub Kegiatan", "name"),
     ("TUJUAN PD / Uraian", "sasaran"),
     ("Cara Pengukuran Indikator Sasaran", "other"),
+    ("KINERJA / TARGET (%)", "target"),
+    ("KINERJA / REALISASI (%)", "realisasi_kinerja"),
+    ("KINERJA / CAPAIAN (%)", "capaian"),
+    ("KEUANGAN / ALOKASI (Rp)", "pagu"),
+    ("KEUANGAN / REALISASI (Rp)", "realisasi"),
+    ("KEUANGAN / CAPAIA N (%)", "realisasi_pct"),
+    ("% Serapan Anggaran", "realisasi_pct"),
+    ("Anggaran / Rp", "pagu"),
 ])
 def test_role_for_header(header: str, role: str) -> None:
     assert role_for_header(header) == role
