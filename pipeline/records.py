@@ -108,7 +108,7 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
         texts = [c for c in row.cells if c.strip()]
         infos.append(RowInfo(name=" ".join(name.split()), code=code, amounts=amounts, texts=texts))
     assign_levels(infos, default_level_from_header(name_header))
-    parents = assign_parents([i.level or "other" for i in infos])
+    parents = assign_parents([i.level or "other" for i in infos], {k for k, i in enumerate(infos) if i.section})
 
     lines: list[BudgetLine] = []
     indicators: list[IndicatorRow] = []

@@ -20,7 +20,7 @@ CHILD = {"opd": "program", "urusan": "program", "program": "kegiatan", "kegiatan
 # `Jumlah`, `JUMLAH TOTAL`, `Total Anggaran`; not `Jumlah Dokumen …` (an indicator)
 _TOTAL = re.compile(
     r"^\s*(?:grand\s+)?(?:jumlah|total|sub\s*total)"
-    r"(?:\s+(?:total|keseluruhan|seluruhnya|anggaran|belanja|akhir|program|kegiatan|pagu))?\s*:?\s*$",
+    r"(?:\s+(?:total|keseluruhan|seluruhnya|anggaran|belanja|akhir|program|kegiatan|pagu|apbd|apbn|dak))?\s*:?\s*$",
     re.IGNORECASE,
 )
 _PREFIXES = (
@@ -49,6 +49,7 @@ class RowInfo:
     texts: list[str]
     level: str | None = None
     labelled: bool = False
+    section: bool = False  # an upper-case heading that opens a new part of the table
 
 
 def split_leading_code(name: str) -> tuple[str | None, str]:
@@ -127,6 +128,7 @@ def assign_levels(rows: list[RowInfo], header_level: str | None = None) -> None:
         lvl = level_from_words(r.name, r.texts) or level_from_code(r.code)
         if lvl:
             r.level, r.labelled = lvl, True
+    _mark_sections(rows)
     # numbering styles of labelled rows name the level of unlabelled rows with the same style
     by_style: dict[str, Counter[str]] = {}
     for r in rows:
@@ -136,7 +138,9 @@ def assign_levels(rows: list[RowInfo], header_level: str | None = None) -> None:
     last_labelled: str | None = None
     for r in rows:
         if r.labelled:
-            if r.level != "total":
+            if r.section:
+                last_labelled = None
+            elif r.level != "total":
                 last_labelled = r.level
             continue
         style = numbering_style(r.code)
@@ -162,6 +166,19 @@ def assign_levels(rows: list[RowInfo], header_level: str | None = None) -> None:
         elif r.level is None:
             r.level = "other"
     _levels_from_arithmetic(rows)
+
+
+def _mark_sections(rows: list[RowInfo]) -> None:
+    """Upper-case headings without a code in a table whose rows mostly are not upper case
+    (`TUGAS PEMBANTUAN`, `DANA DEKONSENTRASI`) open a part of the table: level 'other', and the
+    rows after them do not belong to what came before."""
+    named = [r for r in rows if r.name.strip()]
+    upper = [r for r in named if r.name.upper() == r.name and any(ch.isalpha() for ch in r.name)]
+    if not named or len(upper) * 2 > len(named):
+        return
+    for r in upper:
+        if not r.labelled and not r.code and len(r.name.split()) >= 2:
+            r.level, r.labelled, r.section = "other", True, True
 
 
 def _levels_from_arithmetic(rows: list[RowInfo]) -> None:
@@ -237,11 +254,14 @@ def _children_summing_to(target: dict[str, Decimal], rows: list[dict[str, Decima
     return {order[k] for k in chosen} if search(0, [Decimal(0)] * len(columns)) else None
 
 
-def assign_parents(levels: list[str]) -> list[int | None]:
-    """Index of each row's parent: the nearest row above with a higher level."""
+def assign_parents(levels: list[str], sections: set[int] = frozenset()) -> list[int | None]:
+    """Index of each row's parent: the nearest row above with a higher level, never across a
+    section heading (rows in `sections`)."""
     parents: list[int | None] = []
     stack: list[int] = []
     for i, level in enumerate(levels):
+        if i in sections:
+            stack.clear()
         if level not in RANK:
             parents.append(None)
             continue

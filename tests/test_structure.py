@@ -58,3 +58,14 @@ def test_leading_numbering_is_split_from_names() -> None:
     assert split_leading_code("1. Perencanaan, Penganggaran") == ("1.", "Perencanaan, Penganggaran")
     assert split_leading_code("II. Tertib Administrasi") == ("II.", "Tertib Administrasi")
     assert split_leading_code("Program A") == (None, "Program A")
+
+
+def test_upper_case_headings_open_sections_that_parents_do_not_cross() -> None:
+    rows = _rows(("URUSAN PILIHAN", None, {"pagu": D(500)}), ("Program Produksi", "8.", {"pagu": D(500)}),
+                 ("Kegiatan Benih", "21.", {"pagu": D(500)}), ("TUGAS PEMBANTUAN", None, {"pagu": D(900)}),
+                 ("PROGRAM PENINGKATAN PRODUKSI", "1.", {"pagu": D(900)}), ("Kegiatan Tanaman (TP)", "1)", {"pagu": D(900)}))
+    assign_levels(rows)
+    assert [r.level for r in rows] == ["urusan", "program", "kegiatan", "other", "program", "kegiatan"]
+    sections = {i for i, r in enumerate(rows) if r.section}
+    assert sections == {3}
+    assert assign_parents([r.level for r in rows], sections) == [None, 0, 1, None, None, 4]
