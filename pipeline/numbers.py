@@ -139,7 +139,7 @@ _NUMERIC_RE = re.compile(
     (?P<cur>{_CURRENCY})?
     (?P<open2>\(\s?)?
     (?P<sign2>[-+]\s?)?
-    (?P<num>[0-9]+(?:(?:[.,]\n?|\s)[0-9]+)*)
+    (?P<num>[0-9]+(?:(?:\s?[.,]\n?|\s)[0-9]+)*)  # `2,602,500 ,000`: a wrap before a separator
     (?P<nocents>\s?[.,]\s?-{{1,2}})?
     (?:\s?(?P<scale>ribu|rb|juta|jt|mil[iy]ar|tril[iy]un|(?-i:M))\.?(?![^\W_]))?
     (?:\s?(?P<pct>%|persen(?![^\W_])))?

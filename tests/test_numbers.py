@@ -349,3 +349,10 @@ def test_infer_convention_is_order_independent(cells: list[str], rnd) -> None:
     rnd.shuffle(shuffled)
     assert infer_convention(cells) == infer_convention(shuffled)
     assert infer_convention(cells, fallback=ENGLISH) == infer_convention(shuffled, fallback=ENGLISH)
+
+
+def test_a_line_wrap_before_a_separator_is_rejoined() -> None:
+    from pipeline.numbers import NumberConvention, parse_value
+
+    assert parse_value("2,602,500 ,000", NumberConvention(".")).value == Decimal("2602500000")
+    assert parse_value("1, 2").kind == "unparsed"  # a list, not one number
