@@ -1,0 +1,63 @@
+"""Accuracy on the hand-checked truth set (tests/eval/truth), through the warehouse and
+`lkjip eval`. Skipped when ../shared is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.evaluate import load_truth, score_document
+from pipeline.extract import extract_document
+from pipeline.warehouse import connect_readonly, open_writer
+from tests.conftest import CORPUS
+
+TRUTH = Path(__file__).parent / "eval" / "truth"
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> Path:
+    if not CORPUS.exists():
+        pytest.skip(f"development corpus not found at {CORPUS}")
+    db = tmp_path_factory.mktemp("eval") / "w.duckdb"
+    with open_writer(db) as writer:
+        for truth in load_truth(TRUTH):
+            path = CORPUS / truth["document"]
+            if path.exists():
+                writer.load(extract_document(path, source_path=truth["document"]))
+    return db
+
+
+def _scores(db: Path) -> dict[str, object]:
+    from pipeline.cli import _rows_for
+
+    con = connect_readonly(db)
+    try:
+        return {t["document"]: score_document(t, *_rows_for(con, t)) for t in load_truth(TRUTH)}
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("document", ["tangerang-2023/damkar.pdf", "tangerang-2023/inspektorat.pdf",
+                                      "tangerang-2023/BPBD.pdf", "tangerang-2023/bapenda.pdf",
+                                      "jabar-2016/3. LKIP 2016 (Draft).pdf"])
+def test_documents_read_perfectly(warehouse: Path, document: str) -> None:
+    score = _scores(warehouse)[document]
+    assert (score.budget.precision, score.budget.recall) == (1.0, 1.0), score.budget.wrong[:5] + score.budget.missed[:5]
+    assert (score.indicator.precision, score.indicator.recall) == (1.0, 1.0)
+
+
+def test_amount_cells_meet_the_goal_overall(warehouse: Path) -> None:
+    scores = list(_scores(warehouse).values())
+    right = sum(s.budget.matched for s in scores)
+    predicted = sum(s.budget.predicted for s in scores)
+    truth = sum(s.budget.truth for s in scores)
+    assert right / predicted >= 0.99 and right / truth >= 0.98, (right, predicted, truth)
+
+
+def test_eval_command_prints_precision_and_recall(warehouse: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", str(TRUTH), "--warehouse", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    assert "OVERALL" in result.output and "tangerang-2023/damkar.pdf" in result.output
