@@ -34,7 +34,7 @@ _HEADER_WORD = re.compile(
 _TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_RANGE = re.compile(r"\b(?:i|1)\s*(?:-|–|s\.?/?d\.?|sampai|hingga)\s*(?:iv|4)\b", re.IGNORECASE)
-_UP_TO_QUARTER = re.compile(r"(?:s\.?\s*/\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*(?:triwulan|tw|trw)\b", re.IGNORECASE)
+_UP_TO_QUARTER = re.compile(r"(?:\bs\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*(?:triwulan|tw|trw)\b", re.IGNORECASE)
 _QUARTER_WORD = re.compile(r"\b(?:triwulan|triw\w*|triv\w*|trw|tw|vulan|kuartal)\b", re.IGNORECASE)
 _QUARTER_NUMBER = re.compile(r"(?:^|[\s/(])(iv|iii|ii|i|[1-4])(?=$|[\s/)])", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(?:\s*\(?=.*)?$")
@@ -215,6 +215,8 @@ def _text_role(text: str, context: str) -> str | None:
         return "keterangan"
     if _has(r"satuan", text):
         return "satuan"
+    if _has(r"\bsisa\b|selisih|deviasi|efisiensi|\bbobot\b|\bvolume\b", text):
+        return "other"  # figures, but none of ours: a remainder is not a budget
     if _has(r"cara pengukuran|formula|sumber data|definisi|penjelasan|penanggung|\blokasi\b|"
             r"perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", text):
         return "other"

@@ -43,6 +43,13 @@ from schemas.model import GridRow
     ("KEUANGAN / CAPAIA N (%)", "realisasi_pct"),
     ("% Serapan Anggaran", "realisasi_pct"),
     ("Anggaran / Rp", "pagu"),
+    ("Sisa Anggaran (Rp)", "other"),
+    ("APBD Murni", "pagu_murni"),
+    ("Anggaran Sebelum Perubahan", "pagu_murni"),
+    ("Anggaran Setelah Perubahan", "pagu_perubahan"),
+    ("Realisasi s.d. Triwulan II / Rp", "realisasi"),
+    ("Realisasi Fisik (%)", "realisasi_kinerja"),
+    ("Target Keuangan (Rp)", "pagu"),
 ])
 def test_role_for_header(header: str, role: str) -> None:
     assert role_for_header(header) == role

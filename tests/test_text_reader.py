@@ -48,3 +48,8 @@ def test_unreadable_input_is_refused_with_a_reason(data: bytes, reason: str) -> 
 def test_non_utf8_text_is_decoded_with_a_warning() -> None:
     text, warnings = decode_text("Kabupaten Sidoarjo\tRp. 1.000.000 \u2013 caf\u00e9".encode("cp1252"))
     assert "caf\u00e9" in text and warnings and "cp1252" in warnings[0]
+
+
+def test_markdown_pipe_tables_are_tables_too() -> None:
+    doc = read_text("x.txt", b"| No | Program | Anggaran |\n|---|---|---|\n| 1 | Program A | Rp. 1.000.000 |\n")
+    assert [r.cells for r in doc.grids[0].rows] == [["No", "Program", "Anggaran"], ["1", "Program A", "Rp. 1.000.000"]]
