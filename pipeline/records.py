@@ -129,7 +129,7 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
         if info.level in ("program", "kegiatan", "sub_kegiatan", "opd") and info.name:
             context = info.name
         indikator = _cell(row.cells, roles.get("indikator"))
-        if indikator and info.level != "total" and (kinerja or "satuan" in roles):
+        if len(indikator) >= 4 and info.level != "total" and (kinerja or "satuan" in roles):
             indicators.append(_indicator(table, n, row, indikator, values, sasaran,
                                          info.name or context, raw))
     return lines, indicators

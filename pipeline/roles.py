@@ -10,7 +10,9 @@ are decided by their values, all of them at once.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex as re
 
@@ -19,18 +21,16 @@ from pipeline.numbers import NumberConvention, infer_convention, parse_value
 from schemas.model import Column, GridRow
 
 # Words that make up table headers in these reports (OCR-damaged spellings included).
-_HEADER_WORD = re.compile(
-    r"^(?:no|nomor|kode|kd|sasaran|strategis|indikator|kinerja|kineria|target|realisasi|capaian|"
-    r"tingkat|triwulan|triw|triv|vulan|trw|tw|program|kegiatan|sub|uraian|pagu|anggaran|murni|"
-    r"perubahan|induk|satuan|keterangan|ket|sumber|data|dana|cara|pengukuran|formula|formulasi|"
-    r"tahun|tahunan|tahunar|urusan|bidang|perangkat|daerah|penanggung|jawab|penjelasan|kriteria|"
-    r"interval|nilai|predikat|kategori|rp|k|fisik|keuangan|output|outcome|input|tujuan|misi|"
-    r"iku|utama|akhir|renstra|target|alokasi|serapan|persen|bobot|hasil|kondisi|rencana|"
-    r"pendukung|pelaksana|unit|kerja|s/d|sd|dan|atau|per|dengan|pada|terhadap|yang|thd|"
-    r"i|ii|iii|iv|rata|rata-rata|asisten|kepala|bagian|kasubbag|ketua|lokasi|volume|"
-    r"pendanaan|indikatif|prioritas|rpjmd|rkpd|apbd|definisi|operasional|jumlah|total)$",
-    re.IGNORECASE,
-)
+HEADER_WORDS = frozenset("""
+no nomor kode kd sasaran strategis indikator kinerja target realisasi capaian tingkat triwulan tw
+trw program kegiatan sub uraian pagu anggaran murni perubahan induk satuan keterangan ket sumber
+data dana cara pengukuran formula formulasi tahun tahunan urusan bidang perangkat daerah penanggung
+jawab penjelasan kriteria interval nilai predikat kategori rp k fisik keuangan output outcome input
+tujuan misi iku utama akhir renstra alokasi serapan persen bobot hasil kondisi rencana pendukung
+pelaksana unit kerja s/d sd dan atau per dengan pada terhadap yang thd i ii iii iv rata rata-rata
+asisten kepala bagian kasubbag ketua lokasi volume pendanaan indikatif prioritas rpjmd rkpd apbd
+definisi operasional jumlah total
+""".split())
 _TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_RANGE = re.compile(r"\b(?:i|1)\s*(?:-|–|s\.?/?d\.?|sampai|hingga)\s*(?:iv|4)\b", re.IGNORECASE)
@@ -64,12 +64,24 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
     return len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:]))
 
 
+@lru_cache(maxsize=8192)
+def _known_header_token(token: str) -> bool:
+    """A header word, a number, or one that OCR garbled or split (`Kineria`, `Triv`, `vulan`)."""
+    if token in HEADER_WORDS or token.isdigit():
+        return True
+    if len(token) < 4:
+        return False
+    return bool(difflib.get_close_matches(token, _LONG_HEADER_WORDS, n=1, cutoff=0.85))
+
+
+_LONG_HEADER_WORDS = sorted(w for w in HEADER_WORDS if len(w) >= 4)
+
+
 def _header_cell_score(cell: str) -> float:
-    tokens = _TOKEN.findall(cell.lower())
+    tokens = [t for t in _TOKEN.findall(cell.lower()) if len(t) > 1 or t.isdigit() or t in HEADER_WORDS]
     if not tokens:
-        return 1.0  # punctuation only: '%', '(1)'
-    known = sum(1 for t in tokens if _HEADER_WORD.match(t) or t.isdigit() or re.match(r"^20\d\d$", t))
-    return known / len(tokens)
+        return 1.0  # punctuation or stray letters only: '%', '(1)', 'Т'
+    return sum(1 for t in tokens if _known_header_token(t)) / len(tokens)
 
 
 def _is_value_cell(cell: str) -> bool:
@@ -92,6 +104,8 @@ def is_header_like(cells: Sequence[str]) -> bool:
         return False
     if quarter_run_end(cells) is not None:
         return True
+    if re.fullmatch(r"[A-Z]\.?|[IVX]+\.|\d+(?:\.\d+)*\.?", filled[0].strip()) and any(len(c) > 30 for c in filled):
+        return False  # numbered like a data row (`A`, `II.`, `1.2`) and carrying a long text
     scores = [_header_cell_score(c) for c in filled]
     return sum(1 for s in scores if s >= 0.6) >= max(1, 0.6 * len(filled))
 
