@@ -53,7 +53,8 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_source(path: Path, data: bytes, file_type: str, max_pages: int | None = None) -> SourceDocument:
+def read_source(path: Path, data: bytes, file_type: str, max_pages: int | None = None,
+                detector: str = "auto") -> SourceDocument:
     if file_type == "text":
         from extractors.text import read_text
 
@@ -64,7 +65,7 @@ def read_source(path: Path, data: bytes, file_type: str, max_pages: int | None =
         head = data.lstrip()[:15].lower()
         kind = "HTML" if head.startswith((b"<!doctype", b"<html")) else "not a PDF"
         raise ValueError(f"{kind}: the file does not start with %PDF" if data else "empty file (0 bytes)")
-    return read_pdf(str(path), max_pages=max_pages)
+    return read_pdf(str(path), max_pages=max_pages, detector=detector)
 
 
 def _apply_overrides(meta: DocumentMeta, overrides: Overrides | None) -> None:
@@ -84,8 +85,12 @@ def _apply_overrides(meta: DocumentMeta, overrides: Overrides | None) -> None:
 
 
 def extract_document(path: str | Path, source_path: str | None = None, overrides: Overrides | None = None,
-                     data: bytes | None = None, max_pages: int | None = None) -> ExtractedDocument:
-    """Extract one file. Never raises for bad input: see `status` and `error`."""
+                     data: bytes | None = None, max_pages: int | None = None,
+                     detector: str = "auto") -> ExtractedDocument:
+    """Extract one file. Never raises for bad input: see `status` and `error`.
+
+    `detector` picks the PDF table finder: "auto" (ours), or for evaluation "pdfplumber",
+    "camelot-stream", "camelot-lattice"."""
     started = time.perf_counter()
     path = Path(path)
     shown = source_path or str(path)
@@ -101,7 +106,7 @@ def extract_document(path: str | Path, source_path: str | None = None, overrides
         if doc.file_type == "unknown":
             doc.status, doc.error = "unsupported", f"unsupported file type {path.suffix or '(none)'}"
             return doc
-        source = read_source(path, data, doc.file_type, max_pages=max_pages)
+        source = read_source(path, data, doc.file_type, max_pages=max_pages, detector=detector)
         _fill(doc, source, overrides)
     except Exception as exc:  # a bad document must not stop the batch
         doc.status = "failed"

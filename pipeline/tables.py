@@ -118,7 +118,8 @@ def split_grid(grid: Grid) -> list[Segment]:
         cells = rows[i].cells
         # a header again after data: a repeated header or a new table (one stray word is a wrap)
         starts_header = (first and not looks_like_data(cells)) or (
-            not first and is_header_like(cells) and sum(1 for c in cells if c.strip()) >= 2)
+            not first and is_header_like(cells) and not looks_like_data(cells)
+            and sum(1 for c in cells if c.strip()) >= 2)
         if starts_header:
             new_header, interleaved, nxt = _header_block(rows, i)
             if new_header or interleaved:
