@@ -120,14 +120,35 @@ def pagu_realisasi_chart(units: list[Row]) -> Figure | None:
                               yaxis={"autorange": "reversed", "automargin": True, "type": "category"})}
 
 
-def serapan_chart(section: RegionSection) -> Figure | None:
-    """Cumulative serapan per triwulan: one line per unit (the largest), one for the region."""
+SERAPAN_TITLE = "Serapan per triwulan (cumulative, % of pagu)"
+PRINTED_TITLE = "Realisasi per triwulan as printed (no pagu to measure serapan against)"
+
+
+def _legend_height(traces: int) -> int:
+    """The legend sits above the plot, one line per trace: the plot keeps its 300 px."""
+    return 300 + 20 * traces
+
+
+def _by_document(section: RegionSection) -> list[list[Row]]:
+    """The serapan rows of each unit's document, largest budget (else largest spending) first."""
     by_doc: dict[str, list[Row]] = defaultdict(list)
     for r in section.serapan:
         by_doc[str(r["doc_id"])].append(r)
-    if not by_doc:
+
+    def size(rs: list[Row]) -> float:
+        return as_float(rs[0].get("pagu")) or max((as_float(r.get("realisasi_printed")) or 0 for r in rs), default=0)
+
+    return sorted(by_doc.values(), key=lambda rs: -size(rs))
+
+
+def serapan_chart(section: RegionSection) -> Figure | None:
+    """Cumulative serapan per triwulan: one line per unit (the largest), one for the region.
+    Forms that print quarters but no pagu get their quarterly amounts as printed instead."""
+    docs = _by_document(section)
+    if not docs:
         return None
-    docs = sorted(by_doc.values(), key=lambda rs: -(as_float(rs[0].get("pagu")) or 0))
+    if all(r.get("serapan_pct") is None for rs in docs for r in rs):
+        return _printed_quarters_chart(docs)
     data = []
     for rs in docs[:MAX_LINES]:
         name = label(unit_label(rs[0]), 40)
@@ -150,12 +171,28 @@ def serapan_chart(section: RegionSection) -> Figure | None:
                      "x": QUARTERS, "y": ys, "line": {"color": COLORS["region"], "width": 4, "dash": "dot"},
                      "hovertext": [f"whole region, {n[q]} unit(s)<br>{QUARTERS[q]}: serapan {percent(ys[q])}"
                                    for q in range(4)], "hoverinfo": "text"})
-    if all(v is None for t in data for v in t["y"]):
+    return {"subtitle": SERAPAN_TITLE, "data": data,
+            "layout": _layout(_legend_height(len(data)), showlegend=True, xaxis={"type": "category"},
+                              yaxis={"title": {"text": "serapan (% of pagu)"}, "rangemode": "tozero",
+                                     "gridcolor": "#eee", "ticksuffix": " %"})}
+
+
+def _printed_quarters_chart(docs: list[list[Row]]) -> Figure | None:
+    """Quarterly realisation of the largest units as printed (cumulative or not, as the form has it)."""
+    values = [as_float(r.get("realisasi_printed")) for rs in docs[:MAX_LINES] for r in rs]
+    if all(v is None for v in values):
         return None
-    return {"data": data, "layout": _layout(360, showlegend=True, yaxis={"title": {"text": "serapan (% of pagu)"},
-                                                         "rangemode": "tozero", "gridcolor": "#eee",
-                                                         "ticksuffix": " %"},
-                                             xaxis={"type": "category"})}
+    scale, unit = money_scale(values)
+    data = []
+    for rs in docs[:MAX_LINES]:
+        points = {int(r["triwulan"]): as_float(r.get("realisasi_printed")) for r in rs}
+        data.append({"type": "bar", "name": label(unit_label(rs[0]), 40), "x": QUARTERS,
+                     "y": [None if points.get(q) is None else round(points[q] / scale, 3) for q in range(1, 5)],
+                     "hovertext": [f"{label(unit_label(rs[0]))}<br>{QUARTERS[q - 1]}: {rupiah(points.get(q))}"
+                                   for q in range(1, 5)], "hoverinfo": "text"})
+    return {"subtitle": PRINTED_TITLE, "data": data,
+            "layout": _layout(_legend_height(len(data)), showlegend=True, barmode="group", xaxis={"type": "category"},
+                              yaxis={"title": {"text": unit}, "rangemode": "tozero", "gridcolor": "#eee"})}
 
 
 def region_key(row: Row) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import shutil
 import subprocess
 import time
@@ -20,7 +19,7 @@ import pytest
 from pipeline.extract import extract_document
 from pipeline.report import write_report
 from tests.conftest import ROOT
-from tests.fixtures.warehouse_docs import XSS_SCRIPT, hostile_doc, load, three_level_doc
+from tests.fixtures.warehouse_docs import XSS_SCRIPT, doc, hostile_doc, line, load, three_level_doc
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
@@ -131,7 +130,10 @@ def opened(tmp_path_factory):
     """The report of the bundled samples plus a hostile and a three-level document, open in Chromium."""
     root = tmp_path_factory.mktemp("browser")
     samples = [extract_document(p, source_path=f"raw/{p.name}") for p in sorted((ROOT / "data" / "raw").glob("*.txt"))]
-    db = load(root / "w.duckdb", *samples, hostile_doc(), three_level_doc())
+    hostile = hostile_doc()
+    peer = doc("hostile-peer", [line(1, "program", "Program B", pagu=300, tw=(30, 90, 150, 240), cumulative=True)],
+               region=hostile.meta.region_name, unit="Dinas Kedua")  # a second unit: a region line too
+    db = load(root / "w.duckdb", *samples, hostile, peer, three_level_doc())
     report = root / "report.html"
     write_report(db, report, docs_root=ROOT / "data")
     page = Page(root / "profile")
@@ -157,7 +159,7 @@ def test_charts_draw_without_errors_or_alerts(opened) -> None:
                              "d.getBoundingClientRect().height + 1).map(d => d.id)")
     assert overflow == []
     assert page.evaluate("document.querySelectorAll('div.chart .trace.bars .point path').length") >= 6
-    assert page.evaluate("document.querySelectorAll('div.chart .scatterlayer .trace .js-line').length") >= 2
+    assert page.evaluate("document.querySelectorAll('div.chart .scatterlayer .trace .js-line').length") >= 3
     assert page.errors() == []
     assert page.dialogs == []
     assert {u.split(":", 1)[0] for u in page.requests()} <= {"file", "data", "about"}
