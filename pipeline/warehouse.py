@@ -118,8 +118,12 @@ class Writer:
         con.execute(
             "INSERT INTO documents (doc_id, source_path, file_type, doc_type, region_type, region_name, "
             "region_code, unit_name, year, n_pages, status, error, ingested_at, extractor_version, n_tables, "
-            "seconds, meta_sources, other_paths) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-            [doc.doc_id, doc.source_path, doc.file_type, m.doc_type, m.region_type, m.region_name, m.unit_name,
+            "seconds, meta_sources, other_paths) VALUES (?, ?, ?, ?, ?, ?, "
+            # the official code, when `lkjip regions load` gave a list that names this region once
+            "(SELECT any_value(kode) FROM regions WHERE canonical_name = ? HAVING count(*) = 1), "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            [doc.doc_id, doc.source_path, doc.file_type, m.doc_type, m.region_type, m.region_name, m.region_name,
+             m.unit_name,
              m.year, doc.n_pages, doc.status, doc.error, datetime.now(timezone.utc).replace(tzinfo=None),
              doc.extractor_version, doc.tables, round(doc.seconds, 3), _json(m.sources)],
         )

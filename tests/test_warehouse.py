@@ -89,3 +89,14 @@ def test_analyst_connection_cannot_escape(tmp_path, query: str) -> None:
     con = connect_readonly(db)
     with pytest.raises(duckdb.Error):
         con.execute(query)
+
+
+def test_documents_loaded_after_a_region_list_get_their_code(tmp_path) -> None:
+    db = tmp_path / "w.duckdb"
+    with open_writer(db) as w:
+        with w.connection() as con:
+            con.execute("INSERT INTO regions (kode, nama, region_type, canonical_name) VALUES "
+                        "('15.71', 'Kota Jambi', 'kota', 'KOTA JAMBI')")
+        w.load(_doc())
+    con = connect_readonly(db)
+    assert con.execute("SELECT region_code FROM documents").fetchone() == ("15.71",)
