@@ -46,7 +46,10 @@ def read_manifest(path: Path) -> dict[Path, Overrides]:
             if year is not None and not year.isdigit():
                 raise ValueError(f"{path}:{n}: year {year!r} is not a number")
             region = rec.get("region") or rec.get("region_name") or None
-            rows[(path.parent / rec["path"]).resolve()] = Overrides(
+            target = (path.parent / rec["path"]).resolve()
+            if not target.is_relative_to(path.parent.resolve()):
+                raise ValueError(f"{path}:{n}: path {rec['path']!r} points outside the manifest's folder")
+            rows[target] = Overrides(
                 doc_type=rec.get("doc_type") or None,
                 region_name=region.upper() if region else None,
                 unit_name=rec.get("unit") or rec.get("unit_name") or None,
@@ -56,11 +59,14 @@ def read_manifest(path: Path) -> dict[Path, Overrides]:
 
 
 def _files_under(root: Path) -> Iterable[Path]:
+    """Files below `root`, hidden ones left out, and never a link that leads outside it."""
     if root.is_file():
         yield root
         return
+    inside = root.resolve()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts) \
+                and path.resolve().is_relative_to(inside):
             yield path
 
 
