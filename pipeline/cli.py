@@ -61,6 +61,7 @@ def ingest(
         _fail(f"no such file or folder: {', '.join(missing)}", code=2)
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows.ingest import Observer, run_ingest
+    from pipeline.discover import ManifestError
     from flows.runners import DaskUnavailable
     from pipeline.extract import Overrides
     from pipeline.isolation import Limits, WorkerStartError
@@ -80,6 +81,8 @@ def ingest(
                                  dask_address=dask_address)
     except WarehouseBusy as exc:
         _fail(str(exc))
+    except ManifestError as exc:
+        _fail(f"bad manifest: {exc}", code=2)
     except (WorkerStartError, DaskUnavailable) as exc:
         _fail(str(exc), code=2)
     except KeyboardInterrupt:

@@ -17,6 +17,10 @@ from pipeline.extract import SUPPORTED_SUFFIXES, Overrides
 MANIFEST_NAME = "manifest.csv"
 
 
+class ManifestError(ValueError):
+    """A manifest row that cannot be used; the message names the file and line."""
+
+
 @dataclass
 class Candidate:
     path: Path  # absolute
@@ -44,11 +48,11 @@ def read_manifest(path: Path) -> dict[Path, Overrides]:
                 continue
             year = rec.get("year") or None
             if year is not None and not year.isdigit():
-                raise ValueError(f"{path}:{n}: year {year!r} is not a number")
+                raise ManifestError(f"{path}:{n}: year {year!r} is not a number")
             region = rec.get("region") or rec.get("region_name") or None
             target = (path.parent / rec["path"]).resolve()
             if not target.is_relative_to(path.parent.resolve()):
-                raise ValueError(f"{path}:{n}: path {rec['path']!r} points outside the manifest's folder")
+                raise ManifestError(f"{path}:{n}: path {rec['path']!r} points outside the manifest's folder")
             rows[target] = Overrides(
                 doc_type=rec.get("doc_type") or None,
                 region_name=region.upper() if region else None,

@@ -25,3 +25,15 @@ def test_links_to_files_elsewhere_are_not_followed(tmp_path) -> None:
     (root / "dir-link").symlink_to(tmp_path)
     found, _ = discover([root])
     assert [c.source_path for c in found] == ["batch/report.txt"]
+
+
+def test_ingest_refuses_a_bad_manifest_with_exit_2(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    root = tmp_path / "batch"
+    root.mkdir()
+    (root / "manifest.csv").write_text("path,region,unit,year,doc_type\n../x.txt,KOTA X,Dinas,2023,pk\n")
+    result = CliRunner().invoke(app, ["ingest", str(root), "--warehouse", str(tmp_path / "w.duckdb"), "-q"])
+    assert result.exit_code == 2 and "outside the manifest" in result.output
