@@ -6,6 +6,7 @@ before any cell is parsed: a lone `1.000` never decides for itself.
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 
@@ -58,7 +59,7 @@ def _float(value: ParsedValue) -> float | None:
     return float(value.value)
 
 
-_THOUSANDS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)*\d{1,3}(?:[.,]\d{3})+(?:,-)?\s*$", re.IGNORECASE)
+_THOUSANDS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)*[1-9][0-9]{0,2}(?:[.,][0-9]{3})+(?:,-)?\s*$", re.IGNORECASE)
 
 
 def _money(value: ParsedValue) -> Decimal | None:
@@ -68,7 +69,7 @@ def _money(value: ParsedValue) -> Decimal | None:
     if value.kind == "dash":
         return Decimal(0)
     if _THOUSANDS_ONLY.match(value.raw) and (value.value is None or (value.decimals or 0) == 3):
-        return Decimal(re.sub(r"\D", "", value.raw)).quantize(Decimal("0.01"))
+        return Decimal(re.sub(r"[^0-9]", "", value.raw)).quantize(Decimal("0.01"))
     if value.kind in ("amount", "qualitative") and value.value is not None:
         try:
             return value.value.quantize(Decimal("0.01"))
@@ -116,11 +117,17 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
     context = None
     for n, (row, info, values) in enumerate(zip(table.rows, infos, parsed_rows), start=1):
         raw = {}
+        confidence = {}  # OCR'd pages: Tesseract confidence per raw cell (low_confidence_amount)
         for col in table.columns:
             text = _cell(row.cells, col.index)
             if text:
                 key = col.role if col.role not in raw else f"{col.role}_{col.index}"
                 raw[key] = text
+                if row.cell_confidence and col.index < len(row.cell_confidence) \
+                        and row.cell_confidence[col.index] is not None:
+                    confidence[key] = row.cell_confidence[col.index]
+        if confidence:
+            raw["ocr_confidence"] = json.dumps(confidence)
         if _cell(row.cells, roles.get("sasaran")):
             sasaran = _cell(row.cells, roles.get("sasaran"))
         if money_roles and (info.amounts or (info.name and info.level in ("program", "kegiatan", "opd",

@@ -50,3 +50,11 @@ def test_text_path_never_raises_and_values_come_from_their_cells(text: str) -> N
         for ind in indicators:
             if ind.target_value not in (None, 0):
                 assert any(ch.isdigit() for ch in ind.target_text or ""), ind
+
+
+def test_non_ascii_digits_never_become_rupiah() -> None:
+    """Found by the property test above: `0.00١` (an Arabic-Indic digit) once became pagu 1,00."""
+    doc = read_text("x.txt", "No\tProgram\tPagu\n1\tProgram A\t0.00\u0661\n".encode())
+    tables = build_tables(doc.grids)
+    lines, _ = table_records(tables[0], document_convention(tables))
+    assert lines[0].pagu in (None, 0)
