@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import queue
 import time
-from contextlib import contextmanager
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,14 +24,19 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from flows.writing import sigint_deferred, when_free, writing
 from pipeline.discover import Candidate, discover
-from pipeline.extract import EXTRACTOR_VERSION, Overrides
+from pipeline.extract import EXTRACTOR_VERSION, Overrides, file_type_of
 from pipeline.isolation import Job, Limits, WorkerDied, failed_document, get_pool, is_resource_failure, run_isolated
 from pipeline.pending import PendingChecks
-from pipeline.warehouse import WarehouseBusy, Writer, open_writer
+from pipeline.warehouse import Writer, open_writer
 from schemas.model import ExtractedDocument
 
-BUSY_WAIT = 600.0  # seconds the writer waits for readers (`lkjip sql`) to let go of the file
+# Results are loaded in bursts: opening and closing DuckDB costs about as much as loading a
+# document, so the writer gathers what completes within BURST_LINGER seconds (at most BURST_MAX
+# documents) and loads them on one connection, closed again while it waits for the next.
+BURST_LINGER = 0.5
+BURST_MAX = 64
 
 
 @dataclass
@@ -132,15 +136,16 @@ def run_ingest(paths: list[str], warehouse: str | None = None, workers: int = 1,
                dask_address: str | None = None) -> IngestSummary:
     """Run the flow: `workers` documents at once in local worker processes, or on the Dask
     cluster at `dask_address` (as many at once as it has threads)."""
-    from flows.runners import make_runner
+    from flows.runners import api_for_remote_workers, make_runner
 
     global _observer
     runner, window = make_runner(workers, dask_address)
     _observer = observer or Observer()
     try:
-        return ingest_flow.with_options(task_runner=runner)(
-            paths=paths, warehouse=warehouse, options=options, max_pages=max_pages,
-            limits=limits or Limits(), window=window, warm=0 if dask_address else workers)
+        with api_for_remote_workers(bool(dask_address)):
+            return ingest_flow.with_options(task_runner=runner)(
+                paths=paths, warehouse=warehouse, options=options, max_pages=max_pages,
+                limits=limits or Limits(), window=window, warm=0 if dask_address else workers)
     finally:
         _observer = Observer()
         if not dask_address:
@@ -160,7 +165,9 @@ def ingest_flow(paths: list[str], warehouse: str | None = None, options: Overrid
     with open_writer(warehouse) as writer:
         candidates, others = discover([Path(p) for p in paths])
         summary.other_files = len(others)
-        todo, dupes, summary.skipped_known = plan(candidates, _loaded(writer))
+        with sigint_deferred():
+            loaded = when_free(lambda: _loaded(writer), logger)
+        todo, dupes, summary.skipped_known = plan(candidates, loaded)
         pending = PendingChecks(writer.path)
         to_check = pending.read()
         logger.info("%d documents found, %d already loaded, %d to extract%s", len(candidates),
@@ -172,18 +179,20 @@ def ingest_flow(paths: list[str], warehouse: str | None = None, options: Overrid
             get_pool(limits).warm(min(warm, len(todo)))  # fails fast on impossible limits
         try:
             for docs in _extract_all(todo, options, max_pages, limits, window):
-                with _writing(writer, logger):  # one open per burst of results, closed while waiting
+                with writing(writer, logger):  # one open per burst of results, closed while waiting
                     for doc in docs:
                         pending.add(doc.doc_id)
                         _load(writer, doc, summary, logger)
                 for doc in docs:
                     if _observer.on_document:
                         _observer.on_document(doc)
-            for c in dupes:
-                _when_free(lambda c=c: writer.record_duplicate(c.doc_id, c.source_path), logger)
+            with writing(writer, logger):
+                for c in dupes:
+                    writer.record_duplicate(c.doc_id, c.source_path)
             summary.duplicates = len(dupes)
             new_ids = list(dict.fromkeys([*to_check, *(c.doc_id for c in todo)]))
-            _when_free(lambda: _cross_document_checks(writer, new_ids), logger)
+            with sigint_deferred():
+                when_free(lambda: _cross_document_checks(writer, new_ids), logger)
             pending.clear()
         finally:
             pending.close()
@@ -199,7 +208,8 @@ def _loaded(writer: Writer) -> dict[str, Loaded]:
 
 def _extract_all(todo: list[Candidate], options: Overrides | None, max_pages: int | None, limits: Limits,
                  window: int) -> Iterator[list[ExtractedDocument]]:
-    """Submit document tasks, at most `window` in flight; yield results in bursts as they finish."""
+    """Submit document tasks, at most `window` in flight; yield results in bursts as they finish
+    (a burst: what completes within BURST_LINGER seconds of its first result)."""
     done: queue.Queue = queue.Queue()
     upcoming = iter(todo)
     inflight: dict[object, Job] = {}
@@ -209,7 +219,7 @@ def _extract_all(todo: list[Candidate], options: Overrides | None, max_pages: in
         if c is None:
             return
         job = Job(path=str(c.path), source_path=c.source_path, doc_id=c.doc_id,
-                  file_type=c.path.suffix.lower().lstrip(".").replace("txt", "text"),
+                  file_type=file_type_of(c.path) or "unknown",
                   overrides=_merge(c.overrides, options), max_pages=max_pages)
         future = extract_task.submit(job, limits)
         inflight[future] = job
@@ -218,18 +228,18 @@ def _extract_all(todo: list[Candidate], options: Overrides | None, max_pages: in
     for _ in range(max(1, window)):
         submit()
     while inflight:
-        burst = [_next_done(done)]
-        while True:
-            try:
-                burst.append(done.get_nowait())
-            except queue.Empty:
-                break
         docs = []
-        for future in burst:
-            job = inflight.pop(future)
-            docs.append(_result(future, job))
-            submit()
-        del burst
+        future = _next_done(done)
+        deadline = time.monotonic() + BURST_LINGER
+        while future is not None:
+            docs.append(_result(future, inflight.pop(future)))
+            submit()  # keep the workers busy while the burst gathers and loads
+            if len(docs) >= BURST_MAX or not inflight:
+                break
+            try:
+                future = done.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                future = None
         yield docs
 
 
@@ -251,43 +261,8 @@ def _result(future, job: Job) -> ExtractedDocument:
         return failed_document(job, f"worker process died or task crashed: {type(exc).__name__}: {exc}"[:500])
 
 
-def _when_free(action: Callable[[], object], logger, wait: float = BUSY_WAIT):
-    """Run a write; while a reader (`lkjip sql`) holds the file, wait for it with backoff."""
-    delay, waited, told = 0.05, 0.0, False
-    while True:
-        try:
-            return action()
-        except WarehouseBusy:
-            if waited >= wait:
-                raise
-            if not told:
-                logger.warning("warehouse opened by a reader; waiting to write")
-                told = True
-            time.sleep(delay)
-            waited += delay
-            delay = min(delay * 2, 1.0)
-
-
-@contextmanager
-def _writing(writer: Writer, logger) -> Iterator[None]:
-    """Hold the writer's connection for a burst of loads, waiting for readers to let go first."""
-    held = None
-
-    def enter() -> None:
-        nonlocal held
-        cm = writer.connection()
-        cm.__enter__()
-        held = cm
-
-    _when_free(enter, logger)
-    try:
-        yield
-    finally:
-        held.__exit__(None, None, None)
-
-
 def _load(writer: Writer, doc: ExtractedDocument, summary: IngestSummary, logger) -> None:
-    _when_free(lambda: writer.load(doc), logger)
+    when_free(lambda: writer.load(doc), logger)
     summary.add(doc)
     if doc.status != "ok":
         logger.warning("%s: %s (%s)", doc.source_path, doc.status, doc.error)

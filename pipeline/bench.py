@@ -35,6 +35,11 @@ class RunFigures:
     flow: float  # the flow's own seconds (from its summary)
     peak_rss: int  # bytes, whole process tree
     exit_code: int
+    cpu: dict[str, float] | None = None  # CPU seconds by role: flow, prefect server, extraction workers
+
+    @property
+    def cpu_per_doc_ms(self) -> dict[str, float]:
+        return {k: 1000 * v / self.documents for k, v in (self.cpu or {}).items()} if self.documents else {}
 
     @property
     def docs_per_s(self) -> float:
@@ -45,8 +50,19 @@ class RunFigures:
         return self.pages / self.flow if self.flow else 0.0
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (0 once it is gone)."""
+def _role(cmdline: list[str]) -> str:
+    text = " ".join(cmdline)
+    if "pipeline.worker" in text:
+        return "extraction workers"
+    if "uvicorn" in text or "prefect.server" in text:
+        return "prefect server"
+    return "other"
+
+
+def tree_sample(pid: int, cpu: dict[int, tuple[str, float]] | None = None) -> int:
+    """Resident bytes of a process and all its descendants (0 once it is gone); with `cpu`,
+    also each process's role and CPU seconds so far (the last sample of a process that has
+    exited stands for its total)."""
     import psutil
 
     try:
@@ -58,9 +74,17 @@ def tree_rss(pid: int) -> int:
     for p in procs:
         try:
             total += p.memory_info().rss
-        except psutil.NoSuchProcess:
+            if cpu is not None:
+                t = p.cpu_times()
+                role = "flow" if p.pid == pid else (cpu[p.pid][0] if p.pid in cpu else _role(p.cmdline()))
+                cpu[p.pid] = (role, t.user + t.system)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
     return total
+
+
+def tree_rss(pid: int) -> int:
+    return tree_sample(pid)
 
 
 def run_ingest_process(folder: Path, warehouse: Path, workers: int, extra: list[str] | None = None,
@@ -69,20 +93,29 @@ def run_ingest_process(folder: Path, warehouse: Path, workers: int, extra: list[
     cmd = [sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--warehouse", str(warehouse),
            "--workers", str(workers), "--quiet", *(extra or [])]
     env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_LOGGING_LEVEL="ERROR")
+    if "PREFECT_API_URL" not in env:  # a temporary server of its own, on its own database: no
+        home = warehouse.with_name(warehouse.name + ".prefect")  # contention with other runs' servers
+        if not warehouse.exists():  # a fresh run starts fresh; a rerun keeps it (no migrations)
+            shutil.rmtree(home, ignore_errors=True)
+        env["PREFECT_HOME"] = str(home)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
     peak = 0
+    cpu: dict[int, tuple[str, float]] = {}
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        peak = max(peak, tree_sample(proc.pid, cpu))
         time.sleep(0.2)
     wall = time.perf_counter() - started
+    by_role: dict[str, float] = {}
+    for role, seconds in cpu.values():
+        by_role[role] = by_role.get(role, 0.0) + seconds
     out = proc.stdout.read() if proc.stdout else ""
     m = _SECONDS.search(out)
     docs, pages = _counts(warehouse)
     if proc.returncode not in (0, 1):
         print(out[-3000:], file=sys.stderr)
     return RunFigures(label or f"workers {workers}", docs, pages, wall, float(m.group(1)) if m else wall, peak,
-                      proc.returncode)
+                      proc.returncode, by_role)
 
 
 def _counts(warehouse: Path) -> tuple[int, int]:
@@ -132,13 +165,18 @@ def bare_pymupdf(folder: Path) -> tuple[int, float]:
     return pages, time.perf_counter() - started
 
 
-def prefect_task_overhead(tasks: int = 200) -> float:
-    """Seconds per task that Prefect adds: a flow of no-op tasks on the thread runner the ingest
-    uses, minus nothing (a no-op costs nothing itself)."""
+def prefect_task_overhead(tasks: int = 200) -> dict[str, float]:
+    """What one Prefect task costs, measured on no-op tasks through the thread runner the
+    ingest uses: wall seconds per task in the flow, and CPU seconds per task in this process
+    (the task engine) and in Prefect's server (recording the task run's states and events,
+    asynchronously: the wall time does not show it)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+    import psutil
     from prefect import flow, task
     from prefect.cache_policies import NO_CACHE
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL
     from prefect.task_runners import ThreadPoolTaskRunner
 
     @task(cache_policy=NO_CACHE)
@@ -154,7 +192,32 @@ def prefect_task_overhead(tasks: int = 200) -> float:
         return time.perf_counter() - started
 
     many(5)  # server start-up and first-task costs out of the measurement
-    return many(tasks) / tasks
+    server = None
+    if not PREFECT_API_URL.value():
+        proc = SubprocessASGIServer().server_process
+        server = psutil.Process(proc.pid) if proc is not None else None
+
+    def server_cpu() -> float:
+        if server is None:
+            return 0.0
+        t = server.cpu_times()
+        return t.user + t.system
+
+    cpu0, srv0 = time.process_time(), server_cpu()
+    wall = many(tasks)
+    time.sleep(3.0)  # let the server finish recording the last events
+    return {"wall": wall / tasks, "flow_cpu": (time.process_time() - cpu0) / tasks,
+            "server_cpu": (server_cpu() - srv0 - 3.0 * _idle_cpu_rate(server)) / tasks}
+
+
+def _idle_cpu_rate(server) -> float:
+    """CPU seconds per second the server burns when idle (its services' loops)."""
+    if server is None:
+        return 0.0
+    t0 = server.cpu_times()
+    time.sleep(2.0)
+    t1 = server.cpu_times()
+    return max(0.0, (t1.user + t1.system - t0.user - t0.system) / 2.0)
 
 
 def _mb(n: int) -> str:
@@ -187,6 +250,8 @@ def run_bench(batch: int = 1000, small: int = 250, workers: list[int] | None = N
         print(f"workers {w}: {r.documents} docs, {r.pages} pages in {r.flow:.1f} s (flow; {r.wall:.1f} s with "
               f"Prefect start-up): {r.docs_per_s:.2f} docs/s, {r.pages_per_s:.1f} pages/s; "
               f"peak RSS (process tree) {_mb(r.peak_rss)}; exit {r.exit_code}", flush=True)
+        print("    CPU per document: " + ", ".join(f"{k} {v:.0f} ms" for k, v in sorted(r.cpu_per_doc_ms.items())),
+              flush=True)
     out["runs"] = runs
     if len(runs) >= 2:
         lo, hi = runs[min(runs)], runs[max(runs)]
@@ -208,13 +273,15 @@ def run_bench(batch: int = 1000, small: int = 250, workers: list[int] | None = N
         print(f"peak RSS, workers {last}: {small} docs {_mb(s.peak_rss)} vs {big.documents} docs "
               f"{_mb(big.peak_rss)} (ratio {big.peak_rss / max(1, s.peak_rss):.2f})", flush=True)
 
-    per_task = prefect_task_overhead(overhead_tasks)
-    out["prefect_task_overhead_s"] = per_task
+    cost = prefect_task_overhead(overhead_tasks)
+    out["prefect_task_overhead"] = cost
     ref = runs[min(runs)]
-    per_doc = ref.flow / ref.documents if ref.documents else 0.0
-    print(f"Prefect per-task overhead: {per_task * 1000:.1f} ms a task ({overhead_tasks} no-op tasks, thread "
-          f"runner) = {100 * per_task / per_doc if per_doc else 0:.1f}% of the mean document "
-          f"({per_doc * 1000:.0f} ms with workers {min(runs)})", flush=True)
+    extraction = ref.cpu_per_doc_ms.get("extraction workers", 0.0)
+    prefect_ms = 1000 * (cost["flow_cpu"] + cost["server_cpu"])
+    print(f"Prefect per task ({overhead_tasks} no-op tasks, thread runner): {cost['wall'] * 1000:.1f} ms wall in "
+          f"the flow; CPU {cost['flow_cpu'] * 1000:.1f} ms in the flow process + {cost['server_cpu'] * 1000:.1f} ms "
+          f"in Prefect's server = {prefect_ms:.0f} ms, against {extraction:.0f} ms CPU to extract the mean "
+          f"document ({100 * prefect_ms / extraction if extraction else 0:.0f}%)", flush=True)
     return out
 
 

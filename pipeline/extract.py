@@ -144,11 +144,15 @@ def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides |
     doc.flags = check_document(doc.budget_lines, doc.indicators, source.page_texts)
     doc.extra["table_notes"] = [f"table {t.table_no}: {n}" for t in tables for n in t.notes]
     doc.extra["pages_needing_ocr"] = list(source.pages_needing_ocr)
+    from extractors.pdf.ocr_flags import check_low_confidence
+
+    doc.flags += check_low_confidence(doc.budget_lines)  # OCR'd amounts Tesseract was unsure of
 
     reasons: list[str] = list(source.warnings)
     if source.pages_needing_ocr and source.n_pages and len(source.pages_needing_ocr) >= source.n_pages:
         doc.status = "needs_ocr"
-        doc.error = f"all {source.n_pages} pages are images without a text layer; OCR needed"
+        why = next((w for w in source.warnings if "OCR" in w), "OCR needed")
+        doc.error = f"all {source.n_pages} pages are images without a text layer; {why}"
         return
     if source.pages_needing_ocr:
         reasons.append("pages without text layer (need OCR): "

@@ -330,6 +330,13 @@ def shutdown_pools() -> None:
         pool.close()
 
 
+def pool_stats() -> dict[str, int]:
+    """Worker processes this process has started (what a Dask worker reports to `client.run`)."""
+    with _pools_lock:
+        pools = list(_pools.values())
+    return {"pools": len(pools), "started": sum(p.started for p in pools), "pid": os.getpid()}
+
+
 def run_isolated(job: Job, limits: Limits) -> ExtractedDocument:
     """Extract one document in this process's worker pool (what a document task calls)."""
     return get_pool(limits).run(job)

@@ -26,6 +26,7 @@ class GridRow:
     bold: bool = False  # the row is printed bold (often a program/kegiatan/total row)
     y: float | None = None  # top of the row on its page (PDF)
     cell_boxes: list[BBox | None] | None = None  # per cell, where known (PDF)
+    cell_confidence: list[float | None] | None = None  # per cell, OCR confidence 0-100 (scanned pages)
 
 
 @dataclass

@@ -127,15 +127,17 @@ def test_lkip_ruled_table_with_caption():
     assert g.rows[2].cells[:2] == ["", ""]  # sasaran spans three indicator rows
 
 
-def test_scanned_documents_need_ocr():
-    doc = _read(JABAR / "LKIP.pdf")
+def test_scanned_documents_need_ocr(monkeypatch):
+    monkeypatch.setenv("LKJIP_OCR", "off")  # what a reader without Tesseract sees (OCR: tests/test_ocr*.py)
+    doc = read_pdf(str(_need(JABAR / "LKIP.pdf")))
     assert doc.grids == [] and doc.pages_needing_ocr == list(range(1, doc.n_pages + 1))
-    doc = _read(JABAR / "PK_Kadis 2016.pdf")
+    doc = read_pdf(str(_need(JABAR / "PK_Kadis 2016.pdf")))
     assert doc.grids == [] and doc.pages_needing_ocr == [1, 2, 3]
 
 
-def test_scanned_inserts_in_a_text_report():
-    doc = _read(JABAR / "3. LKIP TAHUN 2016 - DISPERINDAG JABAR.pdf")
+def test_scanned_inserts_in_a_text_report(monkeypatch):
+    monkeypatch.setenv("LKJIP_OCR", "off")
+    doc = read_pdf(str(_need(JABAR / "3. LKIP TAHUN 2016 - DISPERINDAG JABAR.pdf")))
     assert doc.pages_needing_ocr[:6] == [2, 3, 4, 5, 6, 7]
     assert 1 not in doc.pages_needing_ocr and 8 not in doc.pages_needing_ocr
     assert len(doc.page_texts) == doc.n_pages == 84

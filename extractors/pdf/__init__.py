@@ -4,7 +4,9 @@ Modules, one job each: `reader` (open, words with bold, rotation, plain text, im
 `rulings` (ruling segments from drawings), `textlines` (words → lines → chunks), `cells`
 (cell text, number tests), `margins` (running headers/footers, page numbers), `ruled`
 (tables from drawn lines), `listrows` (numbered items sharing one ruled row), `aligned` (borderless tables from word alignment), `document`
-(the whole file), `crosscheck` (camelot/pdfplumber, for evaluation only).
+(the whole file), `crosscheck` (camelot/pdfplumber, for evaluation only). Scanned pages:
+`ocr_pages` (which pages), `ocr` (Tesseract words), `ocr_image` (rulings found in the image),
+`ocr_cells` / `ocr_numbers` (cell confidence, number repair), `ocr_flags` (low_confidence_amount).
 """
 
 from extractors.pdf.document import read_pdf

@@ -11,6 +11,8 @@ import re
 
 from extractors.pdf.aligned import AlignedTable, find_aligned_tables
 from extractors.pdf.margins import mark_margins
+from extractors.pdf.ocr_cells import finish_ocr_grids
+from extractors.pdf.ocr_pages import OcrRun, run_ocr
 from extractors.pdf.reader import PageContent, needs_ocr, open_pdf, read_page
 from extractors.pdf.ruled import RuledTable, find_ruled_tables
 from extractors.pdf.textlines import TextLine, group_lines
@@ -89,13 +91,18 @@ def read_pdf(path: str, *, max_pages: int | None = None, detector: str = "auto")
                 continue
             contents.append(content)
             texts.append(content.text)
+        # scans and hidden OCR layers, read by Tesseract (the evaluation detectors read the file themselves)
+        ocr_run = run_ocr(doc, contents) if detector == "auto" else OcrRun()
+        warnings.extend(ocr_run.warnings)
+        for number, page_ocr in ocr_run.pages.items():
+            texts[number - 1] = page_ocr.text
 
     ocr: list[int] = []
     per_page: list[tuple[PageContent, list[RuledTable], list[TextLine]]] = []
     for content in contents:
         if content is None:
             continue
-        if needs_ocr(content):
+        if needs_ocr(content) and content.number not in ocr_run.pages:
             ocr.append(content.number)
         if not content.words:
             continue
@@ -113,6 +120,8 @@ def read_pdf(path: str, *, max_pages: int | None = None, detector: str = "auto")
         from extractors.pdf.crosscheck import crosscheck_grids
 
         grids = crosscheck_grids(str(path), detector)
+    if ocr_run.pages:
+        finish_ocr_grids(grids, {n: p.words for n, p in ocr_run.pages.items()})
     return SourceDocument(
         path=str(path),
         file_type="pdf",

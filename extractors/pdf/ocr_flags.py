@@ -1,0 +1,61 @@
+"""`low_confidence_amount`: an amount read by OCR whose Tesseract confidence is low.
+
+The value is kept (it is usually right, and a total check may confirm it), but not silently:
+the flag names the cell, what was read and how sure Tesseract was, so an auditor checks it
+against the page image. Confidences come from `raw_cells["ocr_confidence"]` (set per cell on
+OCR'd pages, `ocr_cells.finish_ocr_grids`); rows from text layers have none and are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from pipeline.checks.common import ROLE_LABEL, describe
+from schemas.model import BudgetLine, Flag
+
+RULE = "low_confidence_amount"
+DEFAULT_THRESHOLD = 60.0  # env LKJIP_OCR_MIN_CONFIDENCE; see the calibration in README (Scanned reports)
+ROLES = ("pagu_murni", "pagu_perubahan", "pagu", "realisasi", "realisasi_pct",
+         "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp")
+
+
+def threshold() -> float:
+    try:
+        return float(os.environ.get("LKJIP_OCR_MIN_CONFIDENCE", "") or DEFAULT_THRESHOLD)
+    except ValueError:
+        return DEFAULT_THRESHOLD
+
+
+def cell_confidences(line: BudgetLine) -> dict[str, float]:
+    raw = line.raw_cells.get("ocr_confidence")
+    if not raw:
+        return {}
+    try:
+        data = json.loads(raw)
+    except (TypeError, ValueError):
+        return {}
+    return {k: float(v) for k, v in data.items() if isinstance(v, (int, float))}
+
+
+def check_low_confidence(lines: list[BudgetLine], limit: float | None = None) -> list[Flag]:
+    limit = threshold() if limit is None else limit
+    flags = []
+    for line in lines:
+        confs = cell_confidences(line)
+        for role in ROLES:
+            conf = confs.get(role)
+            value = getattr(line, role, None)
+            if conf is None or value is None or conf >= limit:
+                continue
+            flags.append(Flag(
+                rule=RULE,
+                severity="warning",
+                message=(f"{describe(line)}: the {ROLE_LABEL.get(role, role)} cell "
+                         f"{line.raw_cells.get(role, '')!r} was read by OCR with confidence {conf:.0f}/100 "
+                         f"(below {limit:.0f}); check it against the page image."),
+                line=line.key,
+                actual=value,
+                page=line.page,
+            ))
+    return flags

@@ -1,0 +1,230 @@
+"""Page images for OCR: render, binarise, find the table rulings, erase them.
+
+A scan has no vector drawings, so the ruled-table detector would see no rulings; the lines
+are found in the image instead (OpenCV morphology: an opening with a long thin kernel keeps
+only ink runs longer than any letter) and handed over as the same `Segment`s the vector
+reader produces. The lines are then painted white before Tesseract reads the page: a ruling
+touching a digit is read as `|`, `1` or `l` and glues neighbouring cells into one word.
+
+Coordinates here are pixels of the rendered image; `ocr.py` turns them into PDF points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import pymupdf
+
+PxBox = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels (x1, y1 exclusive)
+
+MIN_LINE_PT = 16.0  # an ink run at least this long (points) is a ruling, not a letter stroke
+BRIDGE_PT = 1.0  # breaks this short inside a ruling are closed before looking for long runs
+MAX_SKEW = 2.0  # degrees searched by `skew_angle`
+SKEW_STEP = 0.1
+TEXT_BESIDE = 0.5  # share of a run's length with ink right beside it that makes it a text stroke
+MAX_THICK_PT = 3.5  # thicker runs are filled bars (black header bands), not rulings
+
+
+@dataclass
+class PageImage:
+    gray: np.ndarray  # uint8, H x W, 255 = paper
+    dpi: float  # pixels per inch of `gray`
+
+    @property
+    def scale(self) -> float:
+        """Points per pixel."""
+        return 72.0 / self.dpi
+
+
+def native_dpi(page: pymupdf.Page) -> float | None:
+    """Resolution of the largest image on the page (the scan), in pixels per inch."""
+    best: tuple[float, float] | None = None
+    for info in page.get_image_info():
+        x0, y0, x1, y1 = info["bbox"]
+        w_pt = max(abs(x1 - x0), abs(y1 - y0))
+        if w_pt <= 0:
+            continue
+        area = abs(x1 - x0) * abs(y1 - y0)
+        px = max(info.get("width") or 0, info.get("height") or 0)
+        if px and (best is None or area > best[0]):
+            best = (area, px * 72.0 / w_pt)
+    return best[1] if best else None
+
+
+def render(page: pymupdf.Page, dpi: float) -> PageImage:
+    """The page as a grayscale image in its displayed orientation (its /Rotate applied)."""
+    pix = page.get_pixmap(dpi=int(round(dpi)), colorspace=pymupdf.csGRAY, alpha=False)
+    gray = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
+    return PageImage(gray=np.ascontiguousarray(gray), dpi=dpi)
+
+
+def ink_mask(gray: np.ndarray) -> np.ndarray:
+    """255 where there is ink. Otsu suits scans (paper and ink are two clear modes)."""
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return ink
+
+
+def faint_ink_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
+    """Ink against its neighbourhood (adaptive threshold): catches the thin grey rulings of a
+    grey scan that Otsu counts as paper. Used to find lines only: it also keeps paper noise,
+    which the long-run opening then drops."""
+    block = max(15, int(dpi / 10) | 1)
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 12)
+
+
+def _runs(ink: np.ndarray, length: int, horizontal: bool, bridge: int = 0) -> np.ndarray:
+    """Ink that belongs to straight runs at least `length` pixels long in one direction.
+
+    Gaps up to `bridge` pixels along the direction are closed first: a faint ruling of a
+    grey scan breaks into dashes. The bridge stays far below the space between two letters
+    (or two text lines, for vertical runs), so text is not glued into a run. Longer breaks are
+    joined later, as segments (`merge_segments`)."""
+    size = (length, 1) if horizontal else (1, length)
+    if bridge > 1:
+        close = (bridge, 1) if horizontal else (1, bridge)
+        ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, close))
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+
+
+def _components(mask: np.ndarray, horizontal: bool, max_thick: float) -> tuple[list[PxBox], list[PxBox]]:
+    """Connected pieces of `mask` as boxes: thin ones and thick ones (bars). A piece's thickness
+    is its area over its length (robust to a slight skew, which makes the box taller than the
+    line is thick)."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    thin: list[PxBox] = []
+    thick: list[PxBox] = []
+    for i in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        length = w if horizontal else h
+        if length > 0:
+            (thick if area / length > max_thick else thin).append((x, y, x + w, y + h))
+    return thin, thick
+
+
+def _debris(ink: np.ndarray, ruling_mask: np.ndarray, px: float, horizontal: bool) -> np.ndarray:
+    """Short dashes continuing the found rulings (a thin ruling in a bilevel scan breaks into
+    dashes shorter than a ruling); Tesseract reads them as `-`, `_`, `|`. A piece is debris when
+    it is a short straight run lying on the extension of a ruling (the ruling's mask smeared
+    along its own direction, so a slight skew is followed locally)."""
+    short = max(3, int(2.0 * px))
+    reach = max(short, int(40.0 * px))
+    tol = max(1, int(0.6 * px))
+    if horizontal:
+        run_k, smear_k = (short, 1), (reach, 2 * tol + 1)
+    else:
+        run_k, smear_k = (1, short), (2 * tol + 1, reach)
+    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, run_k))
+    along = cv2.dilate(ruling_mask, cv2.getStructuringElement(cv2.MORPH_RECT, smear_k))
+    return runs & along
+
+
+def _beside_text(ink: np.ndarray, box: PxBox, horizontal: bool, px: float) -> bool:
+    """A run with ink along most of its length just beside it is a stroke of text, not a ruling:
+    in a 100-dpi fax scan the letters of a bold word touch at their foot and make a long run.
+    A ruling has paper on both sides for most of its length (text in a cell stays clear of it)."""
+    x0, y0, x1, y1 = box
+    near, far = max(1, int(0.8 * px)), max(2, int(2.5 * px))
+    h, w = ink.shape
+    if horizontal:
+        sides = [ink[max(0, y0 - far):max(0, y0 - near), x0:x1], ink[min(h, y1 + near):min(h, y1 + far), x0:x1]]
+        axis = 0
+    else:
+        sides = [ink[y0:y1, max(0, x0 - far):max(0, x0 - near)], ink[y0:y1, min(w, x1 + near):min(w, x1 + far)]]
+        axis = 1
+    for band in sides:
+        if band.size and (band > 0).any(axis=axis).mean() > TEXT_BESIDE:
+            return True
+    return False
+
+
+def _only(mask: np.ndarray, boxes: list[PxBox]) -> np.ndarray:
+    out = np.zeros_like(mask)
+    for x0, y0, x1, y1 in boxes:
+        out[y0:y1, x0:x1] = mask[y0:y1, x0:x1]
+    return out
+
+
+def find_rulings(ink: np.ndarray, dpi: float, faint: np.ndarray | None = None
+                 ) -> tuple[list[PxBox], list[PxBox], np.ndarray]:
+    """Horizontal and vertical ruling pieces (pixel boxes) and the mask of ink that is no text:
+    the rulings, their broken-off dashes, and thick bars (black header bands, scanner edges).
+    `faint` (`faint_ink_mask`) is searched for the rulings when given; `ink` for the rest."""
+    px = dpi / 72.0
+    length = max(8, int(MIN_LINE_PT * px))
+    max_thick = max(2.0, MAX_THICK_PT * px)
+    lines_ink = ink if faint is None else (ink | faint)
+    bridge = int(BRIDGE_PT * px)
+    h_mask = _runs(lines_ink, length, True, bridge)
+    v_mask = _runs(lines_ink, length, False, bridge)
+    h_thin, h_bars = _components(h_mask, True, max_thick)
+    v_thin, v_bars = _components(v_mask, False, max_thick)
+    hs = [b for b in h_thin if not _beside_text(ink, b, True, px)]
+    vs = [b for b in v_thin if not _beside_text(ink, b, False, px)]
+    bars = _only(h_mask, h_bars) | _only(v_mask, v_bars)
+    h_mask, v_mask = _only(h_mask, hs), _only(v_mask, vs)
+    not_text = h_mask | v_mask | bars | _debris(ink, h_mask, px, True) | _debris(ink, v_mask, px, False)
+    return hs, vs, not_text
+
+
+def clean_for_ocr(gray: np.ndarray, not_text: np.ndarray, px: float) -> np.ndarray:
+    """The grey image with rulings and bars painted white, with a small margin so that their
+    grey rim does not come back as `|`. Grey, not binarised: on an upsampled 100-dpi fax scan
+    Tesseract reads the smooth grey glyphs better than our thresholded ones (52 vs 43 of 62
+    amounts' digits on four LKIP.pdf pages)."""
+    grow = max(1, int(round(0.5 * px)))
+    k = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * grow + 1, 2 * grow + 1))
+    out = gray.copy()
+    out[cv2.dilate(not_text, k) > 0] = 255
+    return out
+
+
+def is_bilevel(page: pymupdf.Page) -> bool:
+    """The page's largest image is black and white (1 bit per pixel: a fax-style scan)."""
+    best = None
+    for img in page.get_images(full=True):
+        w, h, bpc = img[2], img[3], img[4]
+        if best is None or w * h > best[0]:
+            best = (w * h, bpc)
+    return best is not None and best[1] == 1
+
+
+def skew_angle(gray: np.ndarray, dpi: float) -> float:
+    """The small rotation (degrees, within ±MAX_SKEW) that makes text rows and rulings
+    horizontal: the angle whose row profile of ink is the most peaked, searched on a 50-dpi
+    copy. A scan skewed by 1 degree puts the two ends of a table's row rule 8 pt apart, enough
+    to split rows and to slide words into the wrong cell."""
+    f = min(1.0, 50.0 / dpi)
+    small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.float32)
+    if ink.sum() < 50:
+        return 0.0
+    h, w = ink.shape
+    centre = (w / 2, h / 2)
+
+    def peakiness(angle: float) -> float:
+        m = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        rows = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_NEAREST).sum(axis=1)
+        return float(np.square(np.diff(rows)).sum())
+
+    angles = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, SKEW_STEP)
+    scores = [peakiness(a) for a in angles]
+    best = float(angles[int(np.argmax(scores))])
+    return best if abs(best) >= SKEW_STEP / 2 and max(scores) > 1.02 * peakiness(0.0) else 0.0
+
+
+def deskew(gray: np.ndarray, angle: float) -> np.ndarray:
+    if not angle:
+        return gray
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def rotate(gray: np.ndarray, quarter_turns: int) -> np.ndarray:
+    """Rotate by multiples of 90 degrees clockwise (sideways tables on portrait scans)."""
+    k = quarter_turns % 4
+    if k == 0:
+        return gray
+    return np.ascontiguousarray(np.rot90(gray, -k))

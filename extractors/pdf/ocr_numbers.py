@@ -1,0 +1,112 @@
+"""Number repair for OCR'd table columns, only where the column's own convention decides it.
+
+Tesseract on a 100-dpi fax scan reads `45.955.396.559` as `45 955.396.559`, `18.542811100`
+(a dot lost), `16.523.28O.860` (letter O) or `2.696.2` (digits lost). The first three are
+repairable without guessing *when the column prints whole amounts with `.` thousands*
+(`1.234.567`, most of its cells say so): then every digit is part of the integer, so the
+value is the digit string, provided that each separator that is there still sits a multiple
+of three digits from the end. Letters are read as digits only inside such a number (`O`, `o`
+→ 0; `l`, `I`, `|`, `!` → 1).
+
+A cell of such a column that cannot be made to fit (a separator in the wrong place means a
+digit was lost or invented) is marked with a trailing `?`: it then stays unparsed
+(`unparsed_amount`, its text kept) instead of being read as, say, 18.54 rupiah. Columns
+without a clear convention are left exactly as read.
+"""
+
+from __future__ import annotations
+
+import re
+
+DOUBT = "?"  # appended to a cell whose number cannot be trusted: the parser rejects it
+MIN_EVIDENCE = 2  # clean cells needed before a column's convention is believed
+
+_PREFIX = re.compile(r"^\s*(?:rp\.?\s*)?", re.IGNORECASE)
+_SUFFIX = re.compile(r"(?:\s*[,.]\s*-)?(?:\s*[a-z%][a-z%/.\s]*)?\s*$", re.IGNORECASE)
+_WHOLE_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.234.567
+_CENTS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d{2}$")  # 1.234.567,00
+_ENGLISH = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,234,567 (spreadsheet exports)
+_LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "!": "1"})
+_NUMBERISH = re.compile(r"^[\dOolI|!][\dOolI|!., ]*[\dOolI|!]$")
+
+
+def _split(cell: str) -> tuple[str, str, str]:
+    """prefix (`Rp.`), numeric core, suffix (`,-`, a unit such as `ton` or `Ha`)."""
+    m = _PREFIX.match(cell)
+    prefix = m.group(0) if m else ""
+    rest = cell[len(prefix):]
+    s = _SUFFIX.search(rest)
+    suffix = s.group(0) if s else ""
+    core = rest[: len(rest) - len(suffix)] if suffix else rest
+    return prefix, core, suffix
+
+
+def column_convention(cells: list[str]) -> str | None:
+    """"whole" (`1.234.567`), "cents" (`1.234.567,00`) or None (no clear convention)."""
+    whole = cents = english = 0
+    for cell in cells:
+        if not cell.strip():
+            continue
+        _, core, _ = _split(cell)
+        core = core.strip()
+        if _WHOLE_DOT.match(core):
+            whole += 1
+        elif _CENTS_DOT.match(core):
+            cents += 1
+        elif _ENGLISH.match(core):
+            english += 1
+    if whole >= MIN_EVIDENCE and whole > 2 * (cents + english):
+        return "whole"
+    if cents >= MIN_EVIDENCE and cents > 2 * (whole + english):
+        return "cents"
+    return None
+
+
+def _regroup(digits: str) -> str:
+    head = len(digits) % 3 or 3
+    return ".".join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+
+
+def repair_amount(cell: str, convention: str) -> str:
+    """The cell with its number rewritten in the column's form, unchanged when it already fits
+    or is no number, or marked with `DOUBT` when it is a number that does not fit."""
+    prefix, core, suffix = _split(cell)
+    core = core.strip()
+    if not core or not _NUMBERISH.match(core) or sum(ch.isdigit() for ch in core) < 4:
+        return cell
+    fixed = core.translate(_LETTER_DIGITS)
+    cents = ""
+    if convention == "cents":
+        m = re.search(r"[,.]\s*(\d{2})$", fixed)
+        if not m:
+            return cell.rstrip() + DOUBT
+        cents, fixed = m.group(1), fixed[: m.start()]
+    # separators: '.', ',', spaces; each must sit a multiple of 3 digits from the end
+    digits = re.sub(r"\D", "", fixed)
+    if not digits:
+        return cell
+    seps = []  # digits to the right of each separator
+    pos = 0
+    for ch in reversed(fixed):
+        if ch.isdigit():
+            pos += 1
+        else:
+            seps.append(pos)
+    if len(seps) == 1 and seps[0] in (1, 2) and fixed[len(fixed) - seps[0] - 1] in ".,":
+        return cell  # `10,90 %`, `29,4`: a plain decimal, printed as such in a mixed column
+    if any(p % 3 for p in seps):
+        return cell.rstrip() + DOUBT
+    if len(digits) > 1 and digits[0] == "0":
+        return cell.rstrip() + DOUBT
+    number = _regroup(digits) + (f",{cents}" if cents else "")
+    if number == core:
+        return cell
+    return f"{prefix}{number}{suffix}"
+
+
+def repair_column(cells: list[str]) -> list[str]:
+    """Every cell of one OCR'd column, repaired by the column's convention (see module doc)."""
+    convention = column_convention(cells)
+    if convention is None:
+        return list(cells)
+    return [repair_amount(c, convention) if c.strip() else c for c in cells]
