@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from pipeline.bulkload import BulkInsertConnection
 from pipeline.warehouse import WarehouseBusy, Writer
 
 BUSY_WAIT = 600.0  # seconds the writer waits for readers (`lkjip sql`) to let go of the file
@@ -74,9 +73,6 @@ def _holding(writer: Writer, logger) -> Iterator[None]:
         held = cm
 
     when_free(enter, logger)
-    con = getattr(writer, "_con", None)
-    if con is not None and not isinstance(con, BulkInsertConnection):
-        writer._con = BulkInsertConnection(con)  # the writer's own loads reuse its open connection
     try:
         yield
     finally:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.bulkload import BulkInsertConnection
 from schemas.model import ExtractedDocument
 
 DEFAULT_WAREHOUSE = "data/warehouse/lkjip.duckdb"
@@ -60,7 +61,7 @@ class Writer:
 
     # connection held only while loading, so readers can open the file in between
     @contextmanager
-    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def connection(self) -> Iterator[BulkInsertConnection]:
         if self._con is not None:
             yield self._con
             return
@@ -69,8 +70,8 @@ class Writer:
         except duckdb.IOException as exc:
             raise WarehouseBusy(f"warehouse {self.path} is in use by another process: {exc}") from exc
         try:
-            self._con = con
-            yield con
+            self._con = BulkInsertConnection(con)  # executemany of INSERTs: one bulk insert, exact
+            yield self._con
         finally:
             self._con = None
             con.close()
