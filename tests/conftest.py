@@ -27,3 +27,30 @@ def corpus_file(relative: str) -> Path:
 @pytest.fixture
 def corpus():
     return corpus_file
+
+
+@pytest.fixture(scope="session")
+def jember():
+    """The real Jember 2024 LKjIP text, extracted once for the whole session."""
+    from pipeline.extract import extract_document
+
+    return extract_document(corpus_file("text/jember-bagian-organisasi-2024-lkjip.txt"))
+
+
+@pytest.fixture(scope="session")
+def jambi():
+    """The real Jambi 2023 pengukuran text, extracted once for the whole session."""
+    from pipeline.extract import extract_document
+
+    return extract_document(corpus_file("text/jambi-setda-2023-pengukuran.txt"))
+
+
+def query(db: Path, sql: str) -> list[tuple]:
+    """Rows of a query on a warehouse file, on a connection closed straight after."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

@@ -16,16 +16,6 @@ def _flags(doc, rule: str, name_start: str = "") -> list:
     return [f for f in doc.flags if f.rule == rule and lines[f.line].name.startswith(name_start)]
 
 
-@pytest.fixture(scope="module")
-def jember():
-    return extract_document(corpus_file("text/jember-bagian-organisasi-2024-lkjip.txt"))
-
-
-@pytest.fixture(scope="module")
-def jambi():
-    return extract_document(corpus_file("text/jambi-setda-2023-pengukuran.txt"))
-
-
 def test_jember_jumlah_realisasi_differs_from_its_program(jember) -> None:
     (flag,) = _flags(jember, "total_mismatch", "JUMLAH")
     assert (flag.actual, flag.expected) == (D("1184303783"), D("1184303703"))

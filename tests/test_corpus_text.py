@@ -11,16 +11,6 @@ from tests.conftest import corpus_file
 
 
 @pytest.fixture(scope="module")
-def jambi():
-    return extract_document(corpus_file("text/jambi-setda-2023-pengukuran.txt"))
-
-
-@pytest.fixture(scope="module")
-def jember():
-    return extract_document(corpus_file("text/jember-bagian-organisasi-2024-lkjip.txt"))
-
-
-@pytest.fixture(scope="module")
 def jakbar():
     return extract_document(corpus_file("text/jakbar-2023-instruksi-pk.txt"))
 

@@ -8,11 +8,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from tests.conftest import query
 from pipeline.extract import extract_document
 from tests.fixtures.batch_faults import GOOD, fault_batch, hook_env
 
@@ -21,16 +21,8 @@ TIMEOUT = 4
 MEMORY_MB = 1024
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def _by_name(db: Path) -> dict[str, tuple]:
-    rows = _rows(db, "SELECT regexp_extract(source_path, '[^/]+$'), status, error, n_pages, other_paths FROM documents")
+    rows = query(db, "SELECT regexp_extract(source_path, '[^/]+$'), status, error, n_pages, other_paths FROM documents")
     return {r[0]: r[1:] for r in rows}
 
 
@@ -95,7 +87,7 @@ def test_good_documents_load_completely(faulty) -> None:
     for name in GOOD:
         assert docs[name][0] == "ok", (name, docs[name])
         expected = extract_document(batch / name)  # in this process, no isolation: the same result
-        n = _rows(db, "SELECT count(*) FROM budget_lines JOIN documents USING (doc_id) "
+        n = query(db, "SELECT count(*) FROM budget_lines JOIN documents USING (doc_id) "
                       f"WHERE source_path LIKE '%/{name}'")[0][0]
         assert n == len(expected.budget_lines) > 0
         assert docs[name][2] == expected.n_pages
@@ -108,7 +100,7 @@ def test_duplicate_is_recorded_once(faulty) -> None:
 
 
 def test_cross_document_flags_within_the_batch(faulty) -> None:
-    rules = _rows(faulty["db"], "SELECT DISTINCT regexp_extract(source_path, '[^/]+$') FROM flags "
+    rules = query(faulty["db"], "SELECT DISTINCT regexp_extract(source_path, '[^/]+$') FROM flags "
                                 "JOIN documents USING (doc_id) WHERE rule = 'cross_document_mismatch'")
     assert sorted(r[0] for r in rules) == ["bogor-pengukuran.txt", "bogor-pk.txt"]
 

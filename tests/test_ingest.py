@@ -5,22 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from tests.conftest import ROOT
+from tests.conftest import ROOT, query
 
 runner = CliRunner()
-
-
-def _query(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -46,13 +37,13 @@ def batch(tmp_path_factory) -> tuple[Path, Path, object]:
 def test_batch_goes_on_past_bad_files_and_exit_code_says_so(batch) -> None:
     raw, db, result = batch
     assert result.exit_code == 1, result.output  # a document failed
-    statuses = dict(_query(db, "SELECT regexp_extract(source_path, '[^/]+$'), status FROM documents"))
+    statuses = dict(query(db, "SELECT regexp_extract(source_path, '[^/]+$'), status FROM documents"))
     assert statuses["kota-bogor-2023-pengukuran.txt"] == "ok"
     assert statuses["kabupaten-sleman-2024-lkjip.txt"] == "ok"
     assert statuses["empty.txt"] == "failed" and statuses["binary.txt"] == "failed"
     assert statuses["prose.txt"] == "partial" and statuses["latin1.txt"] == "partial"
     assert "notes.docx" not in statuses and "zz-copy-of-bogor.txt" not in statuses
-    reasons = dict(_query(db, "SELECT regexp_extract(source_path, '[^/]+$'), error FROM documents"))
+    reasons = dict(query(db, "SELECT regexp_extract(source_path, '[^/]+$'), error FROM documents"))
     assert "empty file" in reasons["empty.txt"] and "binary" in reasons["binary.txt"]
     assert "no tables found" in reasons["prose.txt"] and "cp1252" in reasons["latin1.txt"]
     assert "documents ok" in result.output and "failed" in result.output
@@ -60,25 +51,25 @@ def test_batch_goes_on_past_bad_files_and_exit_code_says_so(batch) -> None:
 
 def test_duplicate_bytes_are_recorded_once(batch) -> None:
     _, db, _ = batch
-    rows = _query(db, "SELECT source_path, other_paths FROM documents WHERE source_path LIKE '%bogor%'")
+    rows = query(db, "SELECT source_path, other_paths FROM documents WHERE source_path LIKE '%bogor%'")
     assert len(rows) == 1 and json.loads(rows[0][1]) == ["raw/zz-copy-of-bogor.txt"]
 
 
 def test_sample_figures_and_flags(batch) -> None:
     _, db, _ = batch
-    total = _query(db, "SELECT pagu_murni, pagu_perubahan, realisasi, tw_cumulative FROM budget_lines b "
+    total = query(db, "SELECT pagu_murni, pagu_perubahan, realisasi, tw_cumulative FROM budget_lines b "
                        "JOIN documents USING (doc_id) WHERE source_path LIKE '%bogor%' AND level = 'total'")
     assert [tuple(str(v) for v in r) for r in total] == [("250000000.00", "255000000.00", "253234000.00", "True")]
-    flags = _query(db, "SELECT rule FROM flags JOIN documents USING (doc_id) WHERE source_path LIKE '%sleman%'")
+    flags = query(db, "SELECT rule FROM flags JOIN documents USING (doc_id) WHERE source_path LIKE '%sleman%'")
     assert ("pct_mismatch",) in flags  # the sample prints 69% for 480.000.000 of 500.000.000
 
 
 def test_rerun_skips_everything_and_changes_nothing(batch) -> None:
     raw, db, _ = batch
-    before = _query(db, "SELECT doc_id, status, ingested_at FROM documents ORDER BY 1")
+    before = query(db, "SELECT doc_id, status, ingested_at FROM documents ORDER BY 1")
     result = runner.invoke(app, ["ingest", str(raw), "--warehouse", str(db), "--quiet"])
     assert "already loaded (skipped)" in result.output
-    assert _query(db, "SELECT doc_id, status, ingested_at FROM documents ORDER BY 1") == before
+    assert query(db, "SELECT doc_id, status, ingested_at FROM documents ORDER BY 1") == before
 
 
 def test_sql_is_read_only_and_errors_are_one_clear_line(batch) -> None:
