@@ -212,7 +212,7 @@ def _levels_from_arithmetic(rows: list[RowInfo]) -> None:
         i += 1
 
 
-SEARCH_LIMIT = 20000  # nodes; the search gives up (levels unchanged) on pathological blocks
+SEARCH_LIMIT = 5000  # nodes; the search gives up (levels unchanged) on pathological blocks
 
 
 def _children_summing_to(target: dict[str, Decimal], rows: list[dict[str, Decimal]]) -> set[int] | None:
