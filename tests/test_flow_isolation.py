@@ -104,9 +104,16 @@ def test_bulk_inserts_load_exactly_what_the_writer_loads_row_by_row(tmp_path: Pa
             extract_document(ROOT / "data" / "raw" / "kota-bogor-2023-pengukuran.txt")]
     assert len(docs[0].budget_lines) > 300 and docs[1].indicators  # more rows than one statement carries
     plain, bulk = tmp_path / "plain.duckdb", tmp_path / "bulk.duckdb"
-    with open_writer(plain) as writer:
-        for doc in docs:
-            writer.load(doc)
+    import pipeline.warehouse as warehouse
+
+    real_bulk = warehouse.BulkInsertConnection
+    warehouse.BulkInsertConnection = lambda con: con  # the plain writer: DuckDB's own executemany
+    try:
+        with open_writer(plain) as writer:
+            for doc in docs:
+                writer.load(doc)
+    finally:
+        warehouse.BulkInsertConnection = real_bulk
     with open_writer(bulk) as writer, _writing(writer, logging.getLogger("test")):
         for doc in docs:
             writer.load(doc)
