@@ -91,3 +91,16 @@ def test_flags_command_lists_findings(batch) -> None:
 def test_bad_arguments_exit_2(tmp_path) -> None:
     result = runner.invoke(app, ["ingest", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb")])
     assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_document_text_reaches_the_terminal_without_raw_escapes(tmp_path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    evil = "Program \x1b[31mMERAH\x1b[0m <script>alert(1)</script> " + "x" * 10_000
+    (raw / "evil.txt").write_text(f"KOTA BOGOR TAHUN 2023\nNo\tProgram\tAnggaran\n1\t{evil}\tRp. 1.000.000\n")
+    db = tmp_path / "w.duckdb"
+    assert runner.invoke(app, ["ingest", str(raw), "--warehouse", str(db), "--quiet"]).exit_code == 0
+    for fmt in ("table", "csv"):
+        out = runner.invoke(app, ["sql", "SELECT name FROM budget_lines", "--warehouse", str(db), "-f", fmt]).output
+        assert "\x1b" not in out and "\\x1b[31mMERAH" in out
+    assert len(query(db, "SELECT name FROM budget_lines")[0][0]) > 10_000  # stored whole

@@ -78,6 +78,8 @@ def test_summary_views_do_not_count_parents_twice(tmp_path) -> None:
     "SELECT * FROM read_csv('/etc/passwd')",
     "COPY documents TO '/tmp/lkjip-escape.csv'",
     "INSTALL httpfs",
+    "LOAD httpfs",
+    "SELECT * FROM read_parquet('https://example.invalid/x.parquet')",
     "ATTACH '/tmp/other.duckdb' AS o",
     "SET enable_external_access = true",
     "DELETE FROM documents",
