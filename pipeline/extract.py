@@ -144,8 +144,9 @@ def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides |
     doc.flags = check_document(doc.budget_lines, doc.indicators, source.page_texts)
     doc.extra["table_notes"] = [f"table {t.table_no}: {n}" for t in tables for n in t.notes]
     doc.extra["pages_needing_ocr"] = list(source.pages_needing_ocr)
-    from extractors.pdf.ocr_flags import check_low_confidence
+    from extractors.pdf.ocr_flags import check_low_confidence, drop_impossible
 
+    doc.flags += drop_impossible(doc.budget_lines)  # OCR'd values no column can hold
     doc.flags += check_low_confidence(doc.budget_lines)  # OCR'd amounts Tesseract was unsure of
 
     reasons: list[str] = list(source.warnings)

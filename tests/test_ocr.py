@@ -226,3 +226,17 @@ def test_low_confidence_amounts_are_flagged_not_silent():
     assert [(f.rule, f.severity, f.line, f.page) for f in flags] == [(LOW_CONFIDENCE, "warning", (1, 3), 7)]
     assert "'174.093.522.100'" in flags[0].message and "42/100" in flags[0].message
     assert flags[0].actual == Decimal("174093522100")
+
+
+def test_impossible_ocr_values_become_unparsed():
+    from extractors.pdf.ocr_flags import drop_impossible
+
+    line = _line("1.000.000", {"pagu": 91.0, "realisasi_pct": 80.0})
+    line.realisasi_pct = Decimal("968398.33")  # two cells read as one
+    line.raw_cells["realisasi_pct"] = "9683 98,33"
+    text_line = _line("5.000", None)
+    text_line.realisasi_pct = Decimal("968398.33")  # a text layer's value is left to the checks
+    flags = drop_impossible([line, text_line])
+    assert line.realisasi_pct is None and line.unparsed == ["realisasi_pct"] and line.pagu == Decimal(1000000)
+    assert [(f.rule, f.line) for f in flags] == [("unparsed_amount", (1, 3))]
+    assert text_line.realisasi_pct == Decimal("968398.33")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import cv2
@@ -77,7 +77,6 @@ class OcrPage:
     quarter_turns: int = 0  # clockwise turns applied to the page image before reading
     seconds: float = 0.0
     mean_conf: float = 0.0
-    warnings: list[str] = field(default_factory=list)
 
 
 class OcrUnavailable(RuntimeError):

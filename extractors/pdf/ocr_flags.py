@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from decimal import Decimal
 
 from pipeline.checks.common import ROLE_LABEL, describe
 from schemas.model import BudgetLine, Flag
@@ -36,6 +37,41 @@ def cell_confidences(line: BudgetLine) -> dict[str, float]:
     except (TypeError, ValueError):
         return {}
     return {k: float(v) for k, v in data.items() if isinstance(v, (int, float))}
+
+
+# What the warehouse columns can hold (schemas/warehouse.sql: DECIMAL(20,2), DECIMAL(9,4)).
+MAX_AMOUNT = Decimal(10) ** 18
+MAX_PERCENT = Decimal(10) ** 5
+AMOUNT_FIELDS = ("pagu_murni", "pagu_perubahan", "pagu", "realisasi", "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp")
+
+
+def drop_impossible(lines: list[BudgetLine]) -> list[Flag]:
+    """OCR'd values no such column can hold: a `realisasi %` of 968398.33 (two cells read as one)
+    or an amount of 19 digits. They are set to NULL with an `unparsed_amount` flag, as any cell
+    that cannot be read; kept, they would also overflow the warehouse columns and abort the load."""
+    flags = []
+    for line in lines:
+        if "ocr_confidence" not in line.raw_cells:
+            continue
+        for role in (*AMOUNT_FIELDS, "realisasi_pct"):
+            value = getattr(line, role, None)
+            limit = MAX_PERCENT if role == "realisasi_pct" else MAX_AMOUNT
+            if value is None or abs(value) < limit:
+                continue
+            setattr(line, role, None)
+            if role == "pagu" or (role in ("pagu_murni", "pagu_perubahan") and line.pagu == value):
+                line.pagu = None
+            line.unparsed.append(role)
+            flags.append(Flag(
+                rule="unparsed_amount",
+                severity="warning",
+                message=(f"{describe(line)}: the {ROLE_LABEL.get(role, role)} cell "
+                         f"{line.raw_cells.get(role, '')!r} was read by OCR as {value}, which it cannot "
+                         f"be; read it in the page image and correct it by hand."),
+                line=line.key,
+                page=line.page,
+            ))
+    return flags
 
 
 def check_low_confidence(lines: list[BudgetLine], limit: float | None = None) -> list[Flag]:
