@@ -14,6 +14,8 @@ with the size of the batch.
 
 from __future__ import annotations
 
+import dataclasses
+
 import queue
 import time
 from collections import Counter
@@ -21,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
@@ -262,7 +265,12 @@ def _result(future, job: Job) -> ExtractedDocument:
 
 
 def _load(writer: Writer, doc: ExtractedDocument, summary: IngestSummary, logger) -> None:
-    when_free(lambda: writer.load(doc), logger)
+    try:
+        when_free(lambda: writer.load(doc), logger)
+    except duckdb.Error as exc:  # a value the warehouse refuses: the document fails, the batch goes on
+        doc = dataclasses.replace(doc, status="failed", budget_lines=[], indicators=[], flags=[],
+                                  error=f"could not be stored: {str(exc).splitlines()[0][:300]}")
+        when_free(lambda: writer.load(doc), logger)
     summary.add(doc)
     if doc.status != "ok":
         logger.warning("%s: %s (%s)", doc.source_path, doc.status, doc.error)

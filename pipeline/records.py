@@ -59,6 +59,8 @@ def _float(value: ParsedValue) -> float | None:
     return float(value.value)
 
 
+MAX_AMOUNT = Decimal(10) ** 18  # budget_lines amounts are DECIMAL(20,2)
+MAX_PERCENT = Decimal(10) ** 5  # realisasi_pct is DECIMAL(9,4)
 _THOUSANDS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)*[1-9][0-9]{0,2}(?:[.,][0-9]{3})+(?:,-)?\s*$", re.IGNORECASE)
 
 
@@ -69,13 +71,17 @@ def _money(value: ParsedValue) -> Decimal | None:
     if value.kind == "dash":
         return Decimal(0)
     if _THOUSANDS_ONLY.match(value.raw) and (value.value is None or (value.decimals or 0) == 3):
-        return Decimal(re.sub(r"[^0-9]", "", value.raw)).quantize(Decimal("0.01"))
-    if value.kind in ("amount", "qualitative") and value.value is not None:
-        try:
-            return value.value.quantize(Decimal("0.01"))
-        except ArithmeticError:  # absurdly long digit runs: not an amount
-            return None
-    return None
+        amount = Decimal(re.sub(r"[^0-9]", "", value.raw))
+    elif value.kind in ("amount", "qualitative") and value.value is not None:
+        amount = value.value
+    else:
+        return None
+    if abs(amount) >= MAX_AMOUNT:  # more than DECIMAL(20,2) holds: a misread, not rupiah
+        return None
+    try:
+        return amount.quantize(Decimal("0.01"))
+    except ArithmeticError:  # absurdly long digit runs: not an amount
+        return None
 
 
 def table_records(table: Table, fallback: NumberConvention) -> tuple[list[BudgetLine], list[IndicatorRow]]:
@@ -157,7 +163,8 @@ def _budget_line(table: Table, n: int, row, info: RowInfo, values: dict[str, Par
         if amount is None and value.kind not in ("empty",):
             line.unparsed.append(role)
     pct = values.get("realisasi_pct")
-    if pct is not None and pct.value is not None and pct.kind in ("percent", "amount"):
+    if pct is not None and pct.value is not None and pct.kind in ("percent", "amount") \
+            and abs(pct.value) < MAX_PERCENT:
         line.realisasi_pct = pct.value
         line.realisasi_pct_decimals = pct.decimals
     line.pagu = (line.pagu_perubahan if line.pagu_perubahan is not None

@@ -118,3 +118,23 @@ def test_bulk_inserts_load_exactly_what_the_writer_loads_row_by_row(tmp_path: Pa
         for doc in docs:
             writer.load(doc)
     assert snapshot(bulk) == snapshot(plain)
+
+
+def test_a_document_the_warehouse_refuses_is_recorded_failed_and_the_batch_goes_on(tmp_path: Path) -> None:
+    import logging
+
+    from flows.ingest import IngestSummary, _load
+    from pipeline.warehouse import open_writer
+    from schemas.model import BudgetLine, ExtractedDocument
+
+    bad = ExtractedDocument(doc_id="d" * 64, source_path="raw/bad.txt", file_type="text", status="ok",
+                            budget_lines=[BudgetLine(table_no=1, row_no=1, level="program", name="A"),
+                                          BudgetLine(table_no=1, row_no=1, level="program", name="A again")])
+    summary = IngestSummary()
+    with open_writer(tmp_path / "w.duckdb") as writer:
+        _load(writer, bad, summary, logging.getLogger("test"))
+        with writer.connection() as con:
+            row = con.execute("SELECT status, error FROM documents").fetchone()
+            lines = con.execute("SELECT count(*) FROM budget_lines").fetchone()[0]
+    assert row[0] == "failed" and row[1].startswith("could not be stored") and lines == 0
+    assert summary.statuses["failed"] == 1

@@ -102,3 +102,18 @@ def test_documents_loaded_after_a_region_list_get_their_code(tmp_path) -> None:
         w.load(_doc())
     con = connect_readonly(db)
     assert con.execute("SELECT region_code FROM documents").fetchone() == ("15.71",)
+
+
+def test_figures_too_large_for_the_columns_are_unparsed_not_fatal(tmp_path) -> None:
+    """An OCR misread (a percent of 968398,33, a 25-digit amount) must not abort the batch."""
+    from pipeline.extract import extract_document
+
+    src = tmp_path / "big.txt"
+    src.write_text("KOTA BOGOR TAHUN 2023\nNo\tProgram\tAnggaran (Rp)\tRealisasi (Rp)\t% realisasi\n"
+                   "1\tProgram A\tRp. 9.999.999.999.999.999.999.999\tRp. 1.000.000\t968398,33%\n")
+    doc = extract_document(src)
+    (line,) = doc.budget_lines
+    assert line.pagu is None and line.realisasi_pct is None and "pagu" in line.unparsed
+    assert any(f.rule == "unparsed_amount" for f in doc.flags)
+    with open_writer(tmp_path / "w.duckdb") as w:
+        w.load(doc)

@@ -7,7 +7,8 @@ import re
 from extractors.pdf.geometry import Word
 
 # a figure as printed in these reports: 1.234.567 / 12,5 / 98,2% / (1.000) / Rp 5.000 / - / 0
-_NUMERIC = re.compile(r"^[(\-–+]?\s*(?:rp\.?\s*)?[\d][\d.,]*\s*%?\)?$|^[-–—]$", re.IGNORECASE)
+# (and `Rp. 18.972.674.100,-`: a trailing `,-` says "no cents")
+_NUMERIC = re.compile(r"^[(\-–+]?\s*(?:rp\.?\s*)?[\d][\d.,]*(?:[.,]\s?-{1,2})?\s*%?\)?$|^[-–—]$", re.IGNORECASE)
 # list numbering at the start of a row: 1 / 1. / 1.2 / I. / a. / a) / - / •
 _NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXLC]{1,6}[.)]?|[A-Za-z][.)]|[-–•·●▪►*])$")
 
