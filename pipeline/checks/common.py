@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from schemas.model import BudgetLine
+from schemas.model import BudgetLine, Flag
 
 # Hierarchy rank of the levels that carry money: lower = higher in the tree. `total` and `other`
 # are deliberately absent: they are never part of a parent/child sum.
@@ -133,6 +133,14 @@ def describe(line: BudgetLine) -> str:
     parts.append(f"table {line.table_no} row {line.row_no}")
     label = line.name or (f"indikator: {line.indicator}" if line.indicator else "")
     return f"'{label}' ({', '.join(parts)})"
+
+
+def line_flag(rule: str, line: BudgetLine, message: str, *, severity: str = "error",
+              expected: Decimal | None = None, actual: Decimal | None = None,
+              other: BudgetLine | None = None) -> Flag:
+    """A flag on one budget line: the row, its page (where an auditor looks) and the figures."""
+    return Flag(rule=rule, severity=severity, message=message, line=line.key, page=line.page,
+                expected=expected, actual=actual, other_line=other.key if other is not None else None)
 
 
 def level_label(level: str) -> str:

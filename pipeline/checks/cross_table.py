@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from schemas.model import BudgetLine, Flag
 
-from .common import budgets, by_table, describe, fmt_rp, normalise_name, structured_code
+from .common import budgets, by_table, describe, fmt_rp, line_flag, normalise_name, structured_code
 
 RULE = "cross_table_mismatch"
 MATCH_LEVELS = ("program", "kegiatan", "sub_kegiatan")
@@ -105,17 +105,10 @@ def _flag(
     anchor: BudgetLine, other: BudgetLine, what: str, expected: Decimal, actual: Decimal,
     matched_by: str,
 ) -> Flag:
-    return Flag(
-        rule=RULE,
-        severity="error",
-        message=(
-            f"{describe(other)}: {what} {fmt_rp(actual)} differs from {fmt_rp(expected)} printed "
-            f"for the same {anchor.level.replace('_', ' ')} (matched by {matched_by}) in "
-            f"{describe(anchor)} (difference {fmt_rp(abs(actual - expected))})."
-        ),
-        line=other.key,
-        other_line=anchor.key,
-        expected=expected,
-        actual=actual,
-        page=other.page,
+    return line_flag(
+        RULE, other,
+        f"{describe(other)}: {what} {fmt_rp(actual)} differs from {fmt_rp(expected)} printed "
+        f"for the same {anchor.level.replace('_', ' ')} (matched by {matched_by}) in "
+        f"{describe(anchor)} (difference {fmt_rp(abs(actual - expected))}).",
+        expected=expected, actual=actual, other=anchor,
     )

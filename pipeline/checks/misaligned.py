@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from schemas.model import BudgetLine, Flag
 
-from .common import describe, fmt_rp
+from .common import describe, fmt_rp, line_flag
 
 RULE = "misaligned_amount"
 COLUMNS = ("pagu_murni", "pagu_perubahan", "realisasi")
@@ -44,12 +44,11 @@ def check_misaligned(lines: list[BudgetLine]) -> list[Flag]:
                     continue
                 if abs(other.row_no - line.row_no) > NEAR_ROWS or column != "pagu_murni":
                     continue
-                flags.append(Flag(
-                    rule=RULE, severity="warning", line=line.key, other_line=other.key, page=line.page,
-                    expected=None, actual=value,
-                    message=(f"{describe(line)}: {_label(column)} {fmt_rp(value)} is exactly the "
-                             f"{_label(other_column)} of {describe(other)}; the column may have slid "
-                             f"by a row."),
+                flags.append(line_flag(
+                    RULE, line,
+                    f"{describe(line)}: {_label(column)} {fmt_rp(value)} is exactly the "
+                    f"{_label(other_column)} of {describe(other)}; the column may have slid by a row.",
+                    severity="warning", actual=value, other=other,
                 ))
                 break
     return flags

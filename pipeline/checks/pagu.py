@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from schemas.model import BudgetLine, Flag
 
-from .common import describe, fmt_rp
+from .common import describe, fmt_rp, line_flag
 
 RULE = "realisasi_exceeds_pagu"
 ONE = Decimal(1)
@@ -29,18 +29,10 @@ def check_realisasi_exceeds_pagu(lines: list[BudgetLine]) -> list[Flag]:
             if other is not None and other != pagu and abs(other - realisasi) <= ONE:
                 hint = f"; it equals {label} {fmt_rp(other)} — check whether a column was copied"
                 break
-        flags.append(
-            Flag(
-                rule=RULE,
-                severity="error",
-                message=(
-                    f"{describe(line)}: realisasi {fmt_rp(realisasi)} exceeds pagu "
-                    f"{fmt_rp(pagu)} by {fmt_rp(realisasi - pagu)}{hint}."
-                ),
-                line=line.key,
-                expected=pagu,
-                actual=realisasi,
-                page=line.page,
-            )
-        )
+        flags.append(line_flag(
+            RULE, line,
+            f"{describe(line)}: realisasi {fmt_rp(realisasi)} exceeds pagu "
+            f"{fmt_rp(pagu)} by {fmt_rp(realisasi - pagu)}{hint}.",
+            expected=pagu, actual=realisasi,
+        ))
     return flags

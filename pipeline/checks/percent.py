@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from schemas.model import BudgetLine, Flag
 
-from .common import describe, fmt_num, fmt_pct, fmt_rp, printed_decimals, rounding_verdict
+from .common import describe, fmt_num, fmt_pct, fmt_rp, line_flag, printed_decimals, rounding_verdict
 
 RULE = "pct_mismatch"
 HUNDRED = Decimal(100)
@@ -63,12 +63,5 @@ def _check_line(line: BudgetLine) -> Flag | None:
 
 
 def _flag(line: BudgetLine, severity: str, message: str, computed: Decimal) -> Flag:
-    return Flag(
-        rule=RULE,
-        severity=severity,
-        message=message,
-        line=line.key,
-        expected=computed.quantize(Decimal("0.0001")),
-        actual=line.realisasi_pct,
-        page=line.page,
-    )
+    return line_flag(RULE, line, message, severity=severity,
+                     expected=computed.quantize(Decimal("0.0001")), actual=line.realisasi_pct)

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from schemas.model import BudgetLine, Flag
 
-from .common import QUARTER_ROLES, ROLE_LABEL, by_table, describe, fmt_rp, money_tolerance
+from .common import QUARTER_ROLES, ROLE_LABEL, by_table, describe, fmt_rp, line_flag, money_tolerance
 
 ONE = Decimal(1)
 Quarter = tuple[str, Decimal]  # (role, amount)
@@ -118,38 +118,22 @@ def _check_cumulative(line: BudgetLine, quarters: list[Quarter]) -> list[Flag]:
     drop = _first_drop(reported)
     if drop is not None:
         (r1, v1), (r2, v2) = drop
-        flags.append(
-            Flag(
-                rule="tw_not_monotonic",
-                severity="error",
-                message=(
-                    f"{describe(line)}: cumulative {ROLE_LABEL[r2]} {fmt_rp(v2)} is below "
-                    f"{ROLE_LABEL[r1]} {fmt_rp(v1)} (difference {fmt_rp(v1 - v2)})."
-                ),
-                line=line.key,
-                expected=v1,
-                actual=v2,
-                page=line.page,
-            )
-        )
+        flags.append(line_flag(
+            "tw_not_monotonic", line,
+            f"{describe(line)}: cumulative {ROLE_LABEL[r2]} {fmt_rp(v2)} is below "
+            f"{ROLE_LABEL[r1]} {fmt_rp(v1)} (difference {fmt_rp(v1 - v2)}).",
+            expected=v1, actual=v2,
+        ))
     if line.realisasi is not None:
         role, last = reported[-1]
         if abs(last - line.realisasi) > ONE:
-            flags.append(
-                Flag(
-                    rule="tw4_ne_realisasi",
-                    severity="error",
-                    message=(
-                        f"{describe(line)}: last reported cumulative quarter {ROLE_LABEL[role]} "
-                        f"{fmt_rp(last)} differs from realisasi {fmt_rp(line.realisasi)} "
-                        f"(difference {fmt_rp(abs(last - line.realisasi))})."
-                    ),
-                    line=line.key,
-                    expected=line.realisasi,
-                    actual=last,
-                    page=line.page,
-                )
-            )
+            flags.append(line_flag(
+                "tw4_ne_realisasi", line,
+                f"{describe(line)}: last reported cumulative quarter {ROLE_LABEL[role]} "
+                f"{fmt_rp(last)} differs from realisasi {fmt_rp(line.realisasi)} "
+                f"(difference {fmt_rp(abs(last - line.realisasi))}).",
+                expected=line.realisasi, actual=last,
+            ))
     return flags
 
 
@@ -159,18 +143,10 @@ def _check_per_quarter(line: BudgetLine, quarters: list[Quarter]) -> list[Flag]:
     total = sum((v for _, v in quarters), Decimal(0))
     if abs(total - line.realisasi) <= money_tolerance(len(quarters)):
         return []
-    return [
-        Flag(
-            rule="tw4_ne_realisasi",
-            severity="error",
-            message=(
-                f"{describe(line)}: the {len(quarters)} quarterly amounts add up to "
-                f"{fmt_rp(total)} but realisasi is {fmt_rp(line.realisasi)} "
-                f"(difference {fmt_rp(abs(total - line.realisasi))})."
-            ),
-            line=line.key,
-            expected=line.realisasi,
-            actual=total,
-            page=line.page,
-        )
-    ]
+    return [line_flag(
+        "tw4_ne_realisasi", line,
+        f"{describe(line)}: the {len(quarters)} quarterly amounts add up to "
+        f"{fmt_rp(total)} but realisasi is {fmt_rp(line.realisasi)} "
+        f"(difference {fmt_rp(abs(total - line.realisasi))}).",
+        expected=line.realisasi, actual=total,
+    )]

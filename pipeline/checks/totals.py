@@ -19,6 +19,7 @@ from .common import (
     by_table,
     describe,
     fmt_rp,
+    line_flag,
     money_tolerance,
     rows_of,
 )
@@ -90,21 +91,13 @@ def _compare_with_children(
         total = sum(values, Decimal(0))
         if abs(printed - total) <= money_tolerance(len(kids)):
             continue
-        flags.append(
-            Flag(
-                rule=RULE,
-                severity="error",
-                message=(
-                    f"{describe(parent)}: {_label(role, [parent, *kids])} printed "
-                    f"{fmt_rp(printed)} but the sum of {what or _kids_label(kids)} is "
-                    f"{fmt_rp(total)} (difference {fmt_rp(abs(printed - total))})."
-                ),
-                line=parent.key,
-                expected=total,
-                actual=printed,
-                page=parent.page,
-            )
-        )
+        flags.append(line_flag(
+            RULE, parent,
+            f"{describe(parent)}: {_label(role, [parent, *kids])} printed "
+            f"{fmt_rp(printed)} but the sum of {what or _kids_label(kids)} is "
+            f"{fmt_rp(total)} (difference {fmt_rp(abs(printed - total))}).",
+            expected=total, actual=printed,
+        ))
     return flags
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from schemas.model import BudgetLine, Flag
 
-from .common import ROLE_LABEL, describe
+from .common import ROLE_LABEL, describe, line_flag
 
 RULE = "unparsed_amount"
 
@@ -19,16 +19,10 @@ def check_unparsed(lines: list[BudgetLine]) -> list[Flag]:
         for role in dict.fromkeys(line.unparsed):  # once per role, in order
             raw = line.raw_cells.get(role)
             shown = repr(raw) if raw is not None else "(raw text not kept)"
-            flags.append(
-                Flag(
-                    rule=RULE,
-                    severity="warning",
-                    message=(
-                        f"{describe(line)}: the {ROLE_LABEL.get(role, role)} cell {shown} could "
-                        f"not be read as an amount; read it in the PDF and correct it by hand."
-                    ),
-                    line=line.key,
-                    page=line.page,
-                )
-            )
+            flags.append(line_flag(
+                RULE, line,
+                f"{describe(line)}: the {ROLE_LABEL.get(role, role)} cell {shown} could "
+                f"not be read as an amount; read it in the PDF and correct it by hand.",
+                severity="warning",
+            ))
     return flags
