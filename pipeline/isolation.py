@@ -83,22 +83,23 @@ class WorkerStartError(RuntimeError):
     """A worker could not start at all (bad limits, broken install): the batch cannot run."""
 
 
-def current_rss() -> int:
-    """Resident bytes of this process (Linux /proc; 0 elsewhere)."""
+def _statm(field: int) -> int:
+    """One field of /proc/self/statm in bytes (Linux; 0 elsewhere)."""
     try:
         with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * _PAGE
+            return int(fh.read().split()[field]) * _PAGE
     except OSError:
         return 0
+
+
+def current_rss() -> int:
+    """Resident bytes of this process."""
+    return _statm(1)
 
 
 def current_vm() -> int:
-    """Mapped address space of this process, what RLIMIT_AS counts (Linux /proc; 0 elsewhere)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * _PAGE
-    except OSError:
-        return 0
+    """Mapped address space of this process, what RLIMIT_AS counts."""
+    return _statm(0)
 
 
 def timeout_reason(seconds: float) -> str:
