@@ -9,9 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.numbers import parse_value
+from schemas.model import AMOUNT_ROLES
 
 TEXT_ROLES = frozenset({"name", "indikator", "sasaran", "satuan", "keterangan"})
-AMOUNT_ROLE_PREFIXES = ("pagu", "realisasi", "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp")
 PCT_ROLES = frozenset({"realisasi_pct", "tw1_pct", "tw2_pct", "tw3_pct", "tw4_pct", "capaian"})
 KINERJA_ROLES = frozenset({"target", "realisasi_kinerja", "tw1_k", "tw2_k", "tw3_k", "tw4_k"})
 
@@ -41,7 +41,7 @@ def cell_kind(text: str) -> str:
 
 
 def is_amount_role(role: str) -> bool:
-    return role in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi") or role.endswith("_rp")
+    return role in AMOUNT_ROLES
 
 
 def accepts(role: str, kind: str) -> bool:

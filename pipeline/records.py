@@ -22,7 +22,6 @@ from pipeline.structure import (
 )
 from schemas.model import BudgetLine, IndicatorRow, Table
 
-_MONEY_FIELDS = ("pagu_murni", "pagu_perubahan", "pagu", "realisasi", "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp")
 _TW_K = ("tw1_k", "tw2_k", "tw3_k", "tw4_k")
 
 
@@ -157,9 +156,7 @@ def _budget_line(table: Table, n: int, row, info: RowInfo, values: dict[str, Par
     for role in money_roles:
         value = values[role]
         amount = _money(value)
-        field = role if role in _MONEY_FIELDS else None
-        if field:
-            setattr(line, field, amount)
+        setattr(line, role, amount)  # amount roles are BudgetLine fields (schemas.model.AMOUNT_ROLES)
         if amount is None and value.kind not in ("empty",):
             line.unparsed.append(role)
     pct = values.get("realisasi_pct")
