@@ -105,6 +105,8 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
         values = {role: parse(row.cells, role) for role in roles}
         parsed_rows.append(values)
         name = _cell(row.cells, roles.get("name")) or _shifted_name(row.cells, roles.get("name"))
+        if "name" not in roles:  # a budget per indicator or per sasaran: that is the line's label
+            name = _cell(row.cells, roles.get("indikator")) or _cell(row.cells, roles.get("sasaran"))
         code = _cell(row.cells, roles.get("code")) or _cell(row.cells, roles.get("no")) or None
         if not name:  # `Jumlah` printed in another column than the names
             name = next((c.strip() for c in row.cells if level_from_words(c, []) == "total"), "")

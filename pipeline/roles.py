@@ -204,7 +204,7 @@ def _figure_role(text: str, context: str) -> str | None:
         return "pagu_murni"
     if _has(r"perubahan|setelah|p-apbd", text) and (money or _has("perubahan", text)):
         return "pagu_perubahan"
-    if _has(r"capaia|serapan", text):  # `CAPAIA N`: OCR splits words
+    if _has(r"capaia|serapan|progres", text):  # `CAPAIA N`: OCR splits words
         return "realisasi_pct" if money and not kinerja else "capaian"
     if _has(r"target|rencana", text):
         return "pagu" if _has(MONEY, text) or (money and not kinerja) else "target"
@@ -295,6 +295,7 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
     has_money = any(r in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi") or r.endswith("_rp")
                     for r in roles)
     has_target = "target" in roles
+    _capaian_of_budget(roles, has_money)
     for j, role in enumerate(roles):
         if role not in ("realisasi?",) and not re.fullmatch(r"tw\d", role):
             continue
@@ -306,6 +307,19 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
         else:
             roles[j] = f"{role}_rp" if money else f"{role}_k"
     return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(_one_column_per_role(roles))]
+
+
+_KINERJA_ROLES = frozenset({"target", "realisasi_kinerja", "indikator", "satuan"})
+
+
+def _capaian_of_budget(roles: list[str], has_money: bool) -> None:
+    """`CAPAIAN (%)` or `PROGRES (%)` beside only budget figures (alokasi, realisasi Rp) is the
+    budget's absorption, not an indicator's achievement: there is no indicator to achieve."""
+    if has_money and "realisasi_pct" not in roles and not _KINERJA_ROLES.intersection(roles):
+        for j, role in enumerate(roles):
+            if role == "capaian":
+                roles[j] = "realisasi_pct"
+                return
 
 
 _REPEATABLE = frozenset({"other", "keterangan", "no"})

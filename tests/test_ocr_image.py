@@ -37,12 +37,29 @@ def test_rulings_are_found_and_text_is_not_taken_for_one():
     assert (clean[140:170, 120:380] < 128).sum() > 500  # the words are still there
 
 
-def test_thick_bars_are_erased_but_are_no_rulings():
+def test_thick_bars_are_erased_and_only_their_edges_are_rulings():
     img = _page()
-    img[20:60, 100:700] = 0  # a black header band
+    img[60:100, 100:700] = 0  # a black header band on top of the table (its header words lost)
+    hs, vs, not_text = find_rulings(ink_mask(img), DPI)
+    assert not [b for b in hs if 62 <= b[1] <= 96]  # nothing inside the band
+    ys = sorted({round((b[1] + b[3]) / 2 / 10) * 10 for b in hs})
+    assert ys[:2] == [60, 100]  # its top and bottom edge close the table and its header row
+    xs = sorted({round((b[0] + b[2]) / 2 / 10) * 10 for b in vs})
+    assert xs == [100, 400, 700]  # the column rulings touching the band are still rulings
+    assert clean_for_ocr(img, not_text, DPI / 72)[80, 400] == 255
+
+
+def test_dashed_rulings_are_found_and_text_is_not():
+    img = _page()
+    for x in range(100, 700, 12):  # a dashed row rule: 9 px dashes, 3 px gaps, wobbling by a pixel
+        y = 300 + (x // 120) % 2
+        img[y:y + 2, x:x + 9] = 0
     hs, _, not_text = find_rulings(ink_mask(img), DPI)
-    assert all(b[1] >= 90 for b in hs)
-    assert clean_for_ocr(img, not_text, DPI / 72)[40, 400] == 255
+    dashed = [b for b in hs if 295 <= b[1] <= 305]
+    assert dashed and max(b[2] for b in dashed) - min(b[0] for b in dashed) > 500
+    assert not [b for b in hs if 140 <= b[1] <= 170 or 240 <= b[1] <= 270]  # the text rows
+    clean = clean_for_ocr(img, not_text, DPI / 72)
+    assert (clean[298:305, 100:700] < 128).sum() < 50  # erased before Tesseract reads the page
 
 
 @pytest.mark.parametrize("angle", [-1.2, 0.7])

@@ -151,13 +151,16 @@ def _column_gaps(body: list[_Line], min_gap: float) -> tuple[float, float, list[
 
 
 def _assign(chunks: list[list[Word]], edges: list[float], gaps: list[tuple[float, float]]) -> dict[int, list[Word]]:
-    """Chunks → columns. A chunk that covers a whole column gap spans columns: it goes to the
-    leftmost column it reaches into, otherwise to the column holding most of it."""
+    """Chunks → columns. A text chunk that covers a whole column gap spans columns (a total
+    label): it goes to the leftmost column it reaches into. Any other chunk goes to the column
+    holding most of it: a figure wider than its column's others (one more digit group) may
+    reach over the gap into the neighbour column, but it belongs where it is aligned."""
     n = len(edges) - 1
     cells: dict[int, list[Word]] = {}
     for c in chunks:
         x0, x1 = c[0].x0, c[-1].x1
-        spanned = [i for i, (g0, g1) in enumerate(gaps) if x0 < g0 and x1 > g1]
+        spanned = [] if is_numeric(_chunk_text(c)) else [
+            i for i, (g0, g1) in enumerate(gaps) if x0 < g0 and x1 > g1]
         if spanned:
             col = spanned[0]  # gap i lies between column i and column i + 1
         else:
@@ -174,8 +177,24 @@ def _cells_text(cells: dict[int, list[Word]], n: int) -> list[str]:
     return [" ".join(w.text for w in sorted(cells.get(i, []), key=lambda w: w.x0)) for i in range(n)]
 
 
-def _header_start(block: list[_Line], first: int, x_lo: float, x_hi: float, hs: list[Segment]) -> int:
-    """Index in `block` of the first header line above the body starting at `first`."""
+def _names_columns(ln: _Line, gaps: list[tuple[float, float]]) -> bool:
+    """A line of two or more word runs, one per column and none a figure: a column header row."""
+    if len(ln.chunks) < 2 or any(is_numeric(_chunk_text(c)) for c in ln.chunks):
+        return False
+    cols = []
+    for c in ln.chunks:
+        x0, x1 = c[0].x0, c[-1].x1
+        if any(x0 < g0 and x1 > g1 for g0, g1 in gaps):
+            return False
+        cols.append(sum(1 for g0, _ in gaps if g0 < x0))
+    return len(set(cols)) == len(cols)
+
+
+def _header_start(block: list[_Line], first: int, x_lo: float, x_hi: float, hs: list[Segment],
+                  gaps: list[tuple[float, float]]) -> int:
+    """Index in `block` of the first header line above the body starting at `first`. The line
+    right above the body may stand further off (a header printed in its own band) when it names
+    the body's columns one by one."""
     body_top = block[first].y0
     width = x_hi - x_lo
     rules = [
@@ -194,7 +213,8 @@ def _header_start(block: list[_Line], first: int, x_lo: float, x_hi: float, hs: 
         ln = block[start - 1]
         if ln.line.text.rstrip().endswith(":"):  # a lead-in sentence ("... sebagai berikut:")
             break
-        if block[start].y0 - ln.y1 > 1.5 * pitch:
+        gap = block[start].y0 - ln.y1
+        if gap > 1.5 * pitch and not (start == first and gap <= 3 * pitch and _names_columns(ln, gaps)):
             break
         if ln.line.x0 < x_lo - 2 * pitch or ln.line.x1 > x_hi + 2 * pitch:
             break
@@ -290,7 +310,7 @@ def find_aligned_tables(lines: list[TextLine], body_width: float, hs: list[Segme
         if sum(1 for ln in body_all if _LEADER.search(ln.line.text)) * 2 > len(body_all):
             continue  # a table of contents: titles, dot leaders, page numbers
         groups = group_rows([ln.line for ln in body_all], body_cells, texts, set(numeric_cols))
-        h_start = _header_start(block, first, x_lo, x_hi, hs)
+        h_start = _header_start(block, first, x_lo, x_hi, hs, gaps)
         table = AlignedTable(col_edges=edges)
         for ln in block[h_start:first]:
             cells = _assign(ln.chunks, edges, gaps)

@@ -42,6 +42,7 @@ from extractors.pdf.ocr_image import (
     rotate,
     skew_angle,
 )
+from extractors.pdf.ocr_tokens import repair_tokens
 from extractors.pdf.rulings import merge_segments
 
 LINES_DPI = 150  # resolution the rulings are searched at
@@ -252,8 +253,8 @@ def _read(img: PageImage, turns: int, lang: str, timeout: float, bilevel: bool) 
     s = img.scale
     hs, vs = _segments(hs_px, s / f, True), _segments(vs_px, s / f, False)
     snap_ends(hs, vs)
-    words = [OcrWord(x * s, y * s, (x + w) * s, (y + h) * s, t, False, conf)
-             for x, y, w, h, t, conf, _ in raw if not is_noise(t, conf)]
+    words = repair_tokens([OcrWord(x * s, y * s, (x + w) * s, (y + h) * s, t, False, conf)
+                           for x, y, w, h, t, conf, _ in raw if not is_noise(t, conf)])
     confs = [w.conf for w in words if w.conf >= 0]
     height_px, width_px = gray.shape
     return OcrPage(width=width_px * s, height=height_px * s, words=words,

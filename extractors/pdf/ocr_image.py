@@ -25,6 +25,9 @@ MAX_SKEW = 2.0  # degrees searched by `skew_angle`
 SKEW_STEP = 0.1
 TEXT_BESIDE = 0.5  # share of a run's length with ink right beside it that makes it a text stroke
 MAX_THICK_PT = 3.5  # thicker runs are filled bars (black header bands), not rulings
+DASH_THICK_PT = 1.5  # pieces of a dashed ruling are at most this thick
+DASH_GAP_PT = 3.0  # and at most this far apart
+DASH_COVER = 0.4  # share of a dashed ruling's length that is ink
 
 
 @dataclass
@@ -88,6 +91,34 @@ def _runs(ink: np.ndarray, length: int, horizontal: bool, bridge: int = 0) -> np
     return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
 
 
+def _dashed_runs(ink: np.ndarray, length: int, horizontal: bool, px: float) -> np.ndarray:
+    """Dashed and dotted rulings (row rules of many scanned forms, thin rules a 100-dpi scan
+    breaks up): runs of small flat pieces with short gaps, wobbling by a pixel or two. Only
+    pieces no thicker than a rule and shorter than a ruling take part, so letters (taller) are
+    never bridged into a line; the bridged run must be mostly ink, as a dashed line is."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    across = stats[:, cv2.CC_STAT_HEIGHT if horizontal else cv2.CC_STAT_WIDTH]
+    along = stats[:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT]
+    keep = (across <= max(2, int(DASH_THICK_PT * px))) & (along < length)
+    keep[0] = False
+    if not keep.any():
+        return np.zeros_like(ink)
+    pieces = np.where(keep[labels], 255, 0).astype(np.uint8)
+    gap, wobble = max(3, int(DASH_GAP_PT * px)), 3
+    close = (gap, wobble) if horizontal else (wobble, gap)
+    bridged = cv2.morphologyEx(pieces, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, close))
+    runs = _runs(bridged, 2 * length, horizontal)
+    out = np.zeros_like(ink)
+    count, run_labels, run_stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    for i in range(1, count):
+        x, y, w, h, _ = (int(v) for v in run_stats[i])
+        band = pieces[max(0, y - 2):y + h + 2, x:x + w] if horizontal else pieces[y:y + h, max(0, x - 2):x + w + 2]
+        cover = (band > 0).any(axis=0 if horizontal else 1).mean()
+        if cover >= DASH_COVER:
+            out[run_labels == i] = 255
+    return out
+
+
 def _components(mask: np.ndarray, horizontal: bool, max_thick: float) -> tuple[list[PxBox], list[PxBox]]:
     """Connected pieces of `mask` as boxes: thin ones and thick ones (bars). A piece's thickness
     is its area over its length (robust to a slight skew, which makes the box taller than the
@@ -139,6 +170,18 @@ def _beside_text(ink: np.ndarray, box: PxBox, horizontal: bool, px: float) -> bo
     return False
 
 
+def _band_edges(solid: np.ndarray, length: int) -> list[PxBox]:
+    """Top and bottom edges of each wide solid band: a black header band is the table's top
+    border and the rule under its header row, which the ruled-table detector needs."""
+    edges: list[PxBox] = []
+    n, _, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    for i in range(1, n):
+        x, y, w, h, _ = (int(v) for v in stats[i])
+        if w >= 4 * length:
+            edges += [(x, y, x + w, y + 1), (x, y + h - 1, x + w, y + h)]
+    return edges
+
+
 def _only(mask: np.ndarray, boxes: list[PxBox]) -> np.ndarray:
     out = np.zeros_like(mask)
     for x0, y0, x1, y1 in boxes:
@@ -158,11 +201,22 @@ def find_rulings(ink: np.ndarray, dpi: float, faint: np.ndarray | None = None
     bridge = int(BRIDGE_PT * px)
     h_mask = _runs(lines_ink, length, True, bridge)
     v_mask = _runs(lines_ink, length, False, bridge)
-    h_thin, h_bars = _components(h_mask, True, max_thick)
-    v_thin, v_bars = _components(v_mask, False, max_thick)
-    hs = [b for b in h_thin if not _beside_text(ink, b, True, px)]
-    vs = [b for b in v_thin if not _beside_text(ink, b, False, px)]
+    _, h_bars = _components(h_mask, True, max_thick)
+    _, v_bars = _components(v_mask, False, max_thick)
     bars = _only(h_mask, h_bars) | _only(v_mask, v_bars)
+    # a bar's solid core (a black header band) without the thin rulings that touch it: as one
+    # connected piece with the band, the column rulings under it were all taken for a bar
+    k = int(max_thick) + 1
+    solid = cv2.morphologyEx(bars, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    if solid.any():
+        free = lines_ink & ~cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+        h_mask, v_mask = _runs(free, length, True, bridge), _runs(free, length, False, bridge)
+    h_mask |= _dashed_runs(ink, length, True, px)
+    v_mask |= _dashed_runs(ink, length, False, px)
+    h_thin, _ = _components(h_mask, True, max_thick)
+    v_thin, _ = _components(v_mask, False, max_thick)
+    hs = [b for b in h_thin if not _beside_text(ink, b, True, px)] + _band_edges(solid, length)
+    vs = [b for b in v_thin if not _beside_text(ink, b, False, px)]
     h_mask, v_mask = _only(h_mask, hs), _only(v_mask, vs)
     not_text = h_mask | v_mask | bars | _debris(ink, h_mask, px, True) | _debris(ink, v_mask, px, False)
     return hs, vs, not_text

@@ -12,6 +12,11 @@ A cell of such a column that cannot be made to fit (a separator in the wrong pla
 digit was lost or invented) is marked with a trailing `?`: it then stays unparsed
 (`unparsed_amount`, its text kept) instead of being read as, say, 18.54 rupiah. Columns
 without a clear convention are left exactly as read.
+
+A column of decimals printed with a fixed number of places (`92,02`, `86,77`: a percent
+column) gets one repair: a space read where its decimal mark is (`92 02` → `92,02`), a
+separator Tesseract lost in the 100-dpi image. A bare `9202` stays as read: it could be a
+number printed without decimals.
 """
 
 from __future__ import annotations
@@ -22,10 +27,13 @@ DOUBT = "?"  # appended to a cell whose number cannot be trusted: the parser rej
 MIN_EVIDENCE = 2  # clean cells needed before a column's convention is believed
 
 _PREFIX = re.compile(r"^\s*(?:rp\.?\s*)?", re.IGNORECASE)
-_SUFFIX = re.compile(r"(?:\s*[,.]\s*-)?(?:\s*[a-z%][a-z%/.\s]*)?\s*$", re.IGNORECASE)
+# `,-` as printed, or as OCR reads it: ` -` or a lone `,` (half of it lost)
+_SUFFIX = re.compile(r"(?:\s*[,.]?\s*-|\s*,)?(?:\s*[a-z%][a-z%/.\s]*)?\s*$", re.IGNORECASE)
+_NO_CENTS = re.compile(r"\s*[,.]?\s*-\s*|\s*,\s*")  # `,-` as OCR may read it
 _WHOLE_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.234.567
 _CENTS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d{2}$")  # 1.234.567,00
 _ENGLISH = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,234,567 (spreadsheet exports)
+_DECIMAL = re.compile(r"^\d{1,3}([,.])(\d{1,3})$")  # 92,02 (a percent column)
 _LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "!": "1"})
 _NUMBERISH = re.compile(r"^[\dOolI|!][\dOolI|!., ]*[\dOolI|!]$")
 
@@ -99,14 +107,48 @@ def repair_amount(cell: str, convention: str) -> str:
     if len(digits) > 1 and digits[0] == "0":
         return cell.rstrip() + DOUBT
     number = _regroup(digits) + (f",{cents}" if cents else "")
-    if number == core:
+    if _NO_CENTS.fullmatch(suffix):
+        suffix = ",-"
+    if f"{number}{suffix}" == f"{core}{cell[len(prefix) + len(core):]}".strip():
         return cell
     return f"{prefix}{number}{suffix}"
+
+
+def decimal_convention(cells: list[str]) -> tuple[str, int] | None:
+    """(decimal mark, places) when the column's numbers are decimals all printed alike."""
+    forms: dict[tuple[str, int], int] = {}
+    numbers = 0
+    for cell in cells:
+        _, core, _ = _split(cell)
+        core = core.strip()
+        if not re.search(r"\d", core):
+            continue
+        numbers += 1
+        m = _DECIMAL.match(core)
+        if m:
+            key = (m.group(1), len(m.group(2)))
+            forms[key] = forms.get(key, 0) + 1
+    if not forms:
+        return None
+    form, count = max(forms.items(), key=lambda kv: kv[1])
+    return form if count >= MIN_EVIDENCE and count * 2 >= numbers else None
+
+
+def repair_decimal(cell: str, mark: str, places: int) -> str:
+    """`92 02` → `92,02` in a column of `dd,dd` decimals; anything else unchanged."""
+    prefix, core, suffix = _split(cell)
+    m = re.fullmatch(r"(\d{1,3})\s+(\d+)", core.strip())
+    if not m or len(m.group(2)) != places:
+        return cell
+    return f"{prefix}{m.group(1)}{mark}{m.group(2)}{suffix}"
 
 
 def repair_column(cells: list[str]) -> list[str]:
     """Every cell of one OCR'd column, repaired by the column's convention (see module doc)."""
     convention = column_convention(cells)
     if convention is None:
-        return list(cells)
+        decimal = decimal_convention(cells)
+        if decimal is None:
+            return list(cells)
+        return [repair_decimal(c, *decimal) for c in cells]
     return [repair_amount(c, convention) if c.strip() else c for c in cells]

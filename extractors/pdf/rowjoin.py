@@ -49,7 +49,7 @@ def group_rows(
             nxt = run[-1] + 1
             if nxt < len(lines):
                 seq = [run[0] - 1] + run + [nxt]
-                gaps = [lines[b].y0 - lines[a].y1 for a, b in zip(seq, seq[1:])]
+                gaps = [lines[b].top - lines[a].top for a, b in zip(seq, seq[1:])]  # line pitches
                 tol = SPLIT_TOL * lines[run[0]].height
                 split = len(gaps) - 1
                 for i in range(len(gaps) - 2, -1, -1):

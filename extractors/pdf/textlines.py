@@ -6,6 +6,7 @@ line box, so two table columns whose rows are offset by half a line do not chain
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractors.pdf.geometry import Word, median
@@ -39,6 +40,15 @@ class TextLine:
     def yc(self) -> float:
         return (self.y0 + self.y1) / 2
 
+    @property
+    def top(self) -> float:
+        """Where the line's tall glyphs start: the median top of its words with a capital, digit
+        or ascender. Lines are compared by this rather than by their boxes: an OCR word's box is
+        its ink, so a line of `dan Konservasi` sits lower than one with descenders while both
+        are one line pitch apart."""
+        tall = [w.y0 for w in self.words if _TALL.search(w.text)]
+        return median(tall) if tall else self.y0
+
 
 def group_lines(words: list[Word]) -> list[TextLine]:
     """Words into lines, top to bottom; a word joins a line when it overlaps the line's
@@ -65,11 +75,27 @@ def group_lines(words: list[Word]) -> list[TextLine]:
     return out
 
 
+_TALL = re.compile(r"[A-Z0-9bdfhklt]")
+_CURRENCY = re.compile(r"^rp\.?$", re.IGNORECASE)
+_LIST_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.$")
+
+
+def _ends_chunk(word: Word, following: Word) -> bool:
+    """A currency mark before a figure, or a list number before a word, ends its run however
+    tight the gap: tables often print `Rp.` and the number `10.` in columns of their own, and
+    a tight `Rp. 122.318.026.000` or `10. Program` (or OCR's glued tokens, split again) must
+    not pull the figure or the name into that column. Without such a column the two runs
+    still land in one cell."""
+    if _CURRENCY.match(word.text):
+        return following.text[:1].isdigit()
+    return bool(_LIST_NUMBER.match(word.text)) and following.text[:1].isalpha()
+
+
 def split_chunks(words: list[Word], min_gap: float) -> list[list[Word]]:
-    """Runs of (x-sorted) words whose gaps are below `min_gap`."""
+    """Runs of (x-sorted) words whose gaps are below `min_gap` (see `_ends_chunk`)."""
     chunks: list[list[Word]] = []
     for w in words:
-        if chunks and w.x0 - chunks[-1][-1].x1 < min_gap:
+        if chunks and w.x0 - chunks[-1][-1].x1 < min_gap and not _ends_chunk(chunks[-1][-1], w):
             chunks[-1].append(w)
         else:
             chunks.append([w])
