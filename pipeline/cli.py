@@ -47,7 +47,8 @@ def ingest(
     doc_type: Optional[str] = typer.Option(None, help="lkjip, pk, pengukuran, realisasi_triwulan, other."),
     max_pages: Optional[int] = typer.Option(2000, help="Fail documents longer than this."),
     timeout: float = typer.Option(300.0, "--timeout", min=0.1,
-                                  help="Seconds one document may take; then it is killed and marked failed."),
+                                  help="Seconds one document may take (plus the OCR page limit per scanned "
+                                       "page); then it is killed and marked failed."),
     max_memory: int = typer.Option(2048, "--max-memory", min=0,
                                    help="MB of address space per extraction process (0: no cap)."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address",

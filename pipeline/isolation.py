@@ -275,18 +275,29 @@ class WorkerPool:
         `WorkerDied` when the worker vanished."""
         worker = self._checkout()
         started = time.perf_counter()
+        allowed = self.limits.timeout  # grows by the OCR time limit of each page to be OCR'd
         try:
             worker.send.send_bytes(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
-            answered = worker.recv.poll(self.limits.timeout if self.limits.timeout > 0 else None)
         except (OSError, EOFError):
-            answered = True  # the worker is gone; the read below says how
-        if not answered:
-            self._discard(worker, kill=True)
-            with self._lock:
-                self.killed += 1
-            return failed_document(job, timeout_reason(self.limits.timeout), time.perf_counter() - started)
+            pass  # the worker is gone; the read below says how
         try:
-            kind, payload, rss = pickle.loads(worker.recv.recv_bytes())
+            while True:
+                left = allowed - (time.perf_counter() - started)
+                try:
+                    answered = worker.recv.poll(max(0.0, left) if allowed > 0 else None)
+                except (OSError, EOFError):
+                    answered = True
+                if not answered:
+                    self._discard(worker, kill=True)
+                    with self._lock:
+                        self.killed += 1
+                    return failed_document(job, timeout_reason(allowed), time.perf_counter() - started)
+                kind, payload, rss = pickle.loads(worker.recv.recv_bytes())
+                if kind != "ocr_pages":
+                    break
+                pages, per_page = payload
+                if allowed > 0:
+                    allowed += pages * per_page
         except (EOFError, OSError):
             code = worker.proc.wait()
             self._discard(worker, kill=True)

@@ -131,6 +131,12 @@ def serve(read_fd: int, write_fd: int, max_memory_mb: int) -> None:
     outbox.send_bytes(pickle.dumps(("ready", problem, current_rss())))
     if problem:
         return
+    import extractors.pdf.ocr_pages as ocr_pages
+
+    def planned(pages: int, per_page: float) -> None:  # the parent extends this document's time limit
+        outbox.send_bytes(pickle.dumps(("ocr_pages", (pages, per_page), current_rss())))
+
+    ocr_pages.ocr_planned = planned
     while True:
         try:
             job: Job = pickle.loads(inbox.recv_bytes())

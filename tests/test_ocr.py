@@ -8,6 +8,7 @@ rest (number repair, confidence, flags, the no-Tesseract path) need nothing inst
 from __future__ import annotations
 
 import json
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -240,3 +241,26 @@ def test_impossible_ocr_values_become_unparsed():
     assert line.realisasi_pct is None and line.unparsed == ["realisasi_pct"] and line.pagu == Decimal(1000000)
     assert [(f.rule, f.line) for f in flags] == [("unparsed_amount", (1, 3))]
     assert text_line.realisasi_pct == Decimal("968398.33")
+
+
+@needs_tesseract
+def test_document_time_limit_grows_with_the_pages_to_ocr(scan: Path, tmp_path: Path):
+    """`--timeout` is for a document's own work; each page to OCR adds its page time limit, so a
+    long scan is not killed for being long (LKIP.pdf: 142 pages, minutes of Tesseract)."""
+    from pipeline.isolation import Job, Limits, WorkerPool
+
+    src = pymupdf.open(scan)
+    many = pymupdf.open()
+    for _ in range(4):
+        many.insert_pdf(src)
+    many.save(tmp_path / "scan4.pdf")
+    pool = WorkerPool(Limits(timeout=1.0))
+    try:
+        started = time.perf_counter()
+        doc = pool.run(Job(str(tmp_path / "scan4.pdf"), "scan4.pdf", "s" * 64, "pdf"))
+        took = time.perf_counter() - started
+    finally:
+        pool.close()
+    assert took > 1.0, "four OCR'd pages finished within the base limit: the test proves nothing"
+    assert doc.status in ("ok", "partial"), doc.error
+    assert len(doc.budget_lines) == 4 * len(ROWS)

@@ -138,3 +138,10 @@ def test_budget_per_indicator_lines_are_named_by_the_indicator(tmp_path):
     assert [n for n, _ in names] == ["Persentase jaringan irigasi dalam kondisi baik",
                                      "Akurasi data dalam Sistem Informasi"]
     assert names[0][1] == 135210175440
+
+
+def test_percent_column_gets_back_a_lost_decimal_mark_only_when_the_column_rules_out_the_whole():
+    column = ["Capaian", "93,51", "9351", "97,53", "100", "354 93", "99,47", "12345", "1234567"]
+    assert repair_column(column) == ["Capaian", "93,51", "93,51", "97,53", "100", "354,93", "99,47", "123,45",
+                                     "1234567"]
+    assert repair_column(["92,10", "88,20", "450"]) == ["92,10", "88,20", "450"]  # 450 could be printed so

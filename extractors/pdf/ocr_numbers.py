@@ -15,8 +15,9 @@ without a clear convention are left exactly as read.
 
 A column of decimals printed with a fixed number of places (`92,02`, `86,77`: a percent
 column) gets one repair: a space read where its decimal mark is (`92 02` → `92,02`), a
-separator Tesseract lost in the 100-dpi image. A bare `9202` stays as read: it could be a
-number printed without decimals.
+separator Tesseract lost in the 100-dpi image. A bare `9351` gets its mark back only when the
+column's clean cells rule out the whole number (all far smaller): `100` in a column of
+percents stays 100.
 """
 
 from __future__ import annotations
@@ -115,32 +116,46 @@ def repair_amount(cell: str, convention: str) -> str:
 
 
 def decimal_convention(cells: list[str]) -> tuple[str, int] | None:
-    """(decimal mark, places) when the column's numbers are decimals all printed alike."""
+    """(decimal mark, places) when the column's clean numbers are decimals printed alike and
+    none is a grouped amount (`1.234.567`): a percent column, however many cells OCR spoiled."""
     forms: dict[tuple[str, int], int] = {}
-    numbers = 0
     for cell in cells:
-        _, core, _ = _split(cell)
-        core = core.strip()
-        if not re.search(r"\d", core):
-            continue
-        numbers += 1
+        core = _split(cell)[1].strip()
+        if _WHOLE_DOT.match(core) or _ENGLISH.match(core) or _CENTS_DOT.match(core):
+            return None
         m = _DECIMAL.match(core)
         if m:
             key = (m.group(1), len(m.group(2)))
             forms[key] = forms.get(key, 0) + 1
     if not forms:
         return None
-    form, count = max(forms.items(), key=lambda kv: kv[1])
-    return form if count >= MIN_EVIDENCE and count * 2 >= numbers else None
+    ranked = sorted(forms.items(), key=lambda kv: -kv[1])
+    form, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return form if count >= MIN_EVIDENCE and runner_up * 2 < count else None
 
 
-def repair_decimal(cell: str, mark: str, places: int) -> str:
-    """`92 02` → `92,02` in a column of `dd,dd` decimals; anything else unchanged."""
+def repair_decimal(cell: str, mark: str, places: int, largest: float) -> str:
+    """In a column of decimals printed `dd,dd`: `92 02` → `92,02` (the mark read as a space);
+    `9351` → `93,51` when the column's own figures rule out the whole number (it is more than
+    ten times the largest clean cell); anything else unchanged."""
     prefix, core, suffix = _split(cell)
-    m = re.fullmatch(r"(\d{1,3})\s+(\d+)", core.strip())
-    if not m or len(m.group(2)) != places:
-        return cell
-    return f"{prefix}{m.group(1)}{mark}{m.group(2)}{suffix}"
+    core = core.strip()
+    m = re.fullmatch(r"(\d{1,3})\s+(\d+)", core)
+    if m and len(m.group(2)) == places:
+        return f"{prefix}{m.group(1)}{mark}{m.group(2)}{suffix}"
+    if re.fullmatch(r"\d+", core) and places < len(core) <= places + 3 and int(core) > 10 * largest > 0:
+        return f"{prefix}{core[:-places]}{mark}{core[-places:]}{suffix}"
+    return cell
+
+
+def _largest_decimal(cells: list[str]) -> float:
+    values = []
+    for cell in cells:
+        m = _DECIMAL.match(_split(cell)[1].strip())
+        if m:
+            values.append(float(m.group(0).replace(",", ".")))
+    return max(values, default=0.0)
 
 
 def repair_column(cells: list[str]) -> list[str]:
@@ -150,5 +165,6 @@ def repair_column(cells: list[str]) -> list[str]:
         decimal = decimal_convention(cells)
         if decimal is None:
             return list(cells)
-        return [repair_decimal(c, *decimal) for c in cells]
+        largest = _largest_decimal(cells)
+        return [repair_decimal(c, *decimal, largest) for c in cells]
     return [repair_amount(c, convention) if c.strip() else c for c in cells]

@@ -11,14 +11,28 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pymupdf
 
-from extractors.pdf.ocr import OcrPage, OcrUnavailable, hidden_text_layer, ocr_page, unavailable_reason
+from extractors.pdf.ocr import (
+    DEFAULT_TIMEOUT,
+    OcrPage,
+    OcrUnavailable,
+    hidden_text_layer,
+    ocr_page,
+    page_timeout,
+    unavailable_reason,
+)
 from extractors.pdf.ocr_image import native_dpi
 from extractors.pdf.reader import PageContent, needs_ocr
 
+
+# Told how many pages are about to be OCR'd and the time limit of each: the worker passes this on
+# so that its parent extends the document's time limit (a 142-page scan needs minutes, a
+# 3-page text PDF must not). None outside a worker.
+ocr_planned: Callable[[int, float], None] | None = None
 
 MIN_SCAN_DPI = 90  # coarser scans (a 10-pt digit under ~12 px) give more wrong figures than right ones
 
@@ -68,6 +82,8 @@ def run_ocr(doc: pymupdf.Document, contents: list[PageContent | None]) -> OcrRun
         if any(kind == "scan" for _, kind in todo):
             run.warnings.append(reason)
         return run
+    if ocr_planned is not None:
+        ocr_planned(len(todo), page_timeout() or DEFAULT_TIMEOUT)
     started = time.perf_counter()
     for i, kind in todo:
         try:
