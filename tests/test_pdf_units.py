@@ -210,3 +210,29 @@ def test_listed_row_column_with_one_entry_per_item_follows_the_items():
     }
     subs = [_texts(s) for s in split_listed_row(col_words)]
     assert subs == [{0: "1", 1: "Jumlah SOP bencana", 2: "100%"}, {0: "2", 1: "Jumlah Kepkub", 2: "95%"}]
+
+
+def test_listed_targets_with_units_and_a_list_whose_numbering_stops():
+    """A PK row (PK_Kadis 2016 p2): a heading indicator, lettered sub-items each with a target
+    and its unit, one letter lost by the scan, then unnumbered indicators with targets."""
+    from extractors.pdf.listrows import split_listed_row
+
+    items = [("Jumlah Produksi", None), ("a. Padi", "12.317.066 ton"), ("b. Jagung", "1.190.793 ton"),
+             ("Tanaman Obat", "92.711 ton"), ("k. Tanaman Hias", "280.179.881 tangkai"),
+             ("Persentase kehilangan hasil", "10,90"), ("komoditas Padi", None)]
+    col_words: dict[int, list[Word]] = {0: [W(0, 0, "1.")], 1: [], 2: []}
+    for k, (name, target) in enumerate(items):
+        x = 20.0
+        for token in name.split():
+            col_words[1].append(W(x, 12 * k, token))
+            x += 5.0 * len(token) + 4
+        if target:
+            x = 200.0
+            for token in target.split():
+                col_words[2].append(W(x, 12 * k, token))
+                x += 5.0 * len(token) + 4
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert [(s.get(1), s.get(2)) for s in subs] == [
+        ("Jumlah Produksi a. Padi", "12.317.066 ton"), ("b. Jagung", "1.190.793 ton"),
+        ("Tanaman Obat", "92.711 ton"), ("k. Tanaman Hias", "280.179.881 tangkai"),
+        ("Persentase kehilangan hasil komoditas Padi", "10,90")]

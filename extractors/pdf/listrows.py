@@ -14,11 +14,21 @@ numbering beside it and is left alone.
 
 from __future__ import annotations
 
+import re
+
 from extractors.pdf.cells import is_numbering, is_numeric
 from extractors.pdf.geometry import Word
 from extractors.pdf.textlines import group_lines
 
 MIN_ITEMS = 2
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # thousands groups: a figure, not numbering
+# a figure with its unit, as PK targets print them: `12.317.066 ton`, `4 tahapan`, `2.500 Ha`
+_FIGURE_WITH_UNIT = re.compile(r"^\(?\d[\d.,]*\s*%?\s+[^\W\d_]{1,12}(?:[/.][^\W\d_]{1,12})?\.?"
+                               r"(?:\s+[^\W\d_]{1,12})?$")
+
+
+def _is_figure(text: str) -> bool:
+    return is_numeric(text) or bool(_FIGURE_WITH_UNIT.match(text.strip()))
 
 
 def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Word]]] | None:
@@ -40,16 +50,16 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
     values: dict[int, int] = {}  # column → lines holding a figure there
     for cells in per_line:
         for c, ws in cells.items():
-            if is_numbering(ws[0].text):
+            if is_numbering(ws[0].text) and not _GROUPED.match(ws[0].text):  # `12.317.066` is no `1.2.3`
                 numbered[c] = numbered.get(c, 0) + 1
-            if is_numeric(" ".join(w.text for w in ws)):
+            if _is_figure(" ".join(w.text for w in ws)):
                 values[c] = values.get(c, 0) + 1
     if not numbered:
         return None
     list_col = max(numbered, key=lambda c: (numbered[c], -c))
     value_cols = {c for c in values if c != list_col}
     value_lines = [k for k, cells in enumerate(per_line) if any(
-        c in value_cols and is_numeric(" ".join(w.text for w in ws)) for c, ws in cells.items())]
+        c in value_cols and _is_figure(" ".join(w.text for w in ws)) for c, ws in cells.items())]
     if numbered[list_col] < MIN_ITEMS or len(value_lines) < MIN_ITEMS:
         return None
     # columns printed only beside values (a unit, a funding source) travel with the values
@@ -61,12 +71,23 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
             attached -= set(cells)
 
     # items: a numbered line in the list column starts one, other lines continue it
+    # (or, when there are more value lines than numbered ones, an unnumbered line with a value of
+    # its own in a column where the item above has one already: a list whose numbering stops,
+    # `k. Tanaman Hias  280.179.881 tangkai` / `Persentase kehilangan hasil  10,90 %`, or whose
+    # numbering the scan lost)
     item_of_line: list[int] = []
     n_items = 0
+    item_values: set[int] = set()  # value columns the current item has filled
+    more_values = len(value_lines) > numbered[list_col]  # else values pair with numbered items
     for cells in per_line:
         ws = cells.get(list_col)
-        if ws and is_numbering(ws[0].text) and (n_items == 0 or item_of_line):
+        line_values = {c for c, vs in cells.items() if c in value_cols and _is_figure(" ".join(w.text for w in vs))}
+        fresh_value = (more_values and bool(ws) and bool(line_values & item_values)
+                       and not ws[0].text[:1].islower())
+        if ws and (is_numbering(ws[0].text) or fresh_value):
             n_items += 1
+            item_values = set()
+        item_values |= line_values
         item_of_line.append(max(n_items - 1, 0))
     if n_items < MIN_ITEMS:
         return None
