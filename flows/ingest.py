@@ -32,6 +32,7 @@ from pipeline.discover import Candidate, discover
 from pipeline.extract import EXTRACTOR_VERSION, Overrides, file_type_of
 from pipeline.isolation import Job, Limits, WorkerDied, failed_document, get_pool, is_resource_failure, run_isolated
 from pipeline.pending import PendingChecks
+from pipeline.plaintext import printable
 from pipeline.warehouse import Writer, open_writer
 from schemas.model import ExtractedDocument
 
@@ -71,8 +72,27 @@ def _transient(task, task_run, state) -> bool:
     return isinstance(state.data, WorkerDied)
 
 
+# What Prefect sees of a document (its API, its database, its result storage): the task run's
+# name (`extract <path>`), its states, the warnings logged for documents that are not `ok` (path,
+# status, reason) and, for a task that raised, the exception (WorkerDied: the path and how the
+# worker died). Never the document's contents: the extracted document goes back to the flow in
+# memory and never into result storage, whatever PREFECT_RESULTS_PERSIST_BY_DEFAULT says
+# (persist_result=False, no cache key).
+TASK_NAME_MAX = 200
+LOG_FIELD_MAX = 500
+
+
+def task_run_name(source_path: str) -> str:
+    """`extract raw/…pdf`, at most TASK_NAME_MAX characters of plain text."""
+    return "extract " + printable(source_path, TASK_NAME_MAX - len("extract "))
+
+
+def _task_run_name(parameters: dict) -> str:
+    return task_run_name(parameters["job"].source_path)
+
+
 @task(name="extract-document", retries=1, retry_delay_seconds=0, retry_condition_fn=_transient,
-      cache_policy=NO_CACHE, task_run_name="extract {job.source_path}")
+      cache_policy=NO_CACHE, persist_result=False, task_run_name=_task_run_name)
 def extract_task(job: Job, limits: Limits) -> ExtractedDocument:
     """Read → extract → check one document in an isolated worker process."""
     return run_isolated(job, limits)
@@ -157,7 +177,7 @@ def run_ingest(paths: list[str], warehouse: str | None = None, workers: int = 1,
             shutdown_pools()
 
 
-@flow(name="lkjip-ingest", log_prints=False, validate_parameters=False)
+@flow(name="lkjip-ingest", log_prints=False, validate_parameters=False, persist_result=False)
 def ingest_flow(paths: list[str], warehouse: str | None = None, options: Overrides | None = None,
                 max_pages: int | None = None, limits: Limits = Limits(), window: int = 2,
                 warm: int = 0) -> IngestSummary:
@@ -273,7 +293,8 @@ def _load(writer: Writer, doc: ExtractedDocument, summary: IngestSummary, logger
         when_free(lambda: writer.load(doc), logger)
     summary.add(doc)
     if doc.status != "ok":
-        logger.warning("%s: %s (%s)", doc.source_path, doc.status, doc.error)
+        logger.warning("%s: %s (%s)", printable(doc.source_path, LOG_FIELD_MAX), doc.status,
+                       printable(doc.error or "", LOG_FIELD_MAX))
 
 
 def _cross_document_checks(writer: Writer, doc_ids: list[str]) -> None:

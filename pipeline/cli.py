@@ -86,6 +86,11 @@ def ingest(
         _fail(f"bad manifest: {exc}", code=2)
     except (WorkerStartError, DaskUnavailable) as exc:
         _fail(str(exc), code=2)
+    except RuntimeError as exc:
+        if not str(exc).startswith("Failed to reach API"):
+            raise
+        _fail(f"{_terminal_safe(exc)} (PREFECT_API_URL is set: that Prefect server must be running; unset it to "
+              "run with a temporary local one). Nothing was loaded.", code=2)
     except KeyboardInterrupt:
         _fail(f"interrupted after {progress.done} documents; they are loaded. Run the same command again to "
               "resume: loaded documents are skipped", code=130)

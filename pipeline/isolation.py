@@ -35,10 +35,12 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from pipeline.extract import EXTRACTOR_VERSION, Overrides
+from pipeline.plaintext import printable
 from schemas.model import ExtractedDocument
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _PROJECT_ROOT = str(Path(__file__).resolve().parents[1])
+PATH_IN_MESSAGE_MAX = 300  # characters of a document's path quoted in an error
 STARTUP_TIMEOUT = 180.0  # seconds for a worker to import the extractors (2 busy cores can be slow)
 # Reasons that come from the run, not the document's content: such a document is tried again
 # on the next ingest (perhaps with a larger --timeout / --max-memory); a content failure is not.
@@ -303,7 +305,8 @@ class WorkerPool:
             self._discard(worker, kill=True)
             with self._lock:
                 self.killed += 1
-            raise WorkerDied(f"worker process died ({describe_exit(code)}) while extracting {job.source_path}")
+            raise WorkerDied(f"worker process died ({describe_exit(code)}) while extracting "
+                             f"{printable(job.source_path, PATH_IN_MESSAGE_MAX)}")
         elapsed = time.perf_counter() - started
         if kind == "ok":
             doc: ExtractedDocument = payload

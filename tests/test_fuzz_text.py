@@ -58,3 +58,12 @@ def test_non_ascii_digits_never_become_rupiah() -> None:
     tables = build_tables(doc.grids)
     lines, _ = table_records(tables[0], document_convention(tables))
     assert lines[0].pagu in (None, 0)
+
+
+def test_long_property_campaign_runs_every_property() -> None:
+    """tests/fuzz/fuzz_properties.py (the long campaign, outside the suite) runs the bodies of
+    these property tests and of tests/test_numbers.py; a few examples each keep it working."""
+    from tests.fuzz.fuzz_properties import PROPERTIES, main
+
+    assert main(["--examples", "3", "--seed", "8"]) == 0
+    assert len(PROPERTIES) == 8

@@ -236,3 +236,25 @@ def test_listed_targets_with_units_and_a_list_whose_numbering_stops():
         ("Jumlah Produksi a. Padi", "12.317.066 ton"), ("b. Jagung", "1.190.793 ton"),
         ("Tanaman Obat", "92.711 ton"), ("k. Tanaman Hias", "280.179.881 tangkai"),
         ("Persentase kehilangan hasil komoditas Padi", "10,90")]
+
+
+def test_a_header_ruled_in_a_box_heads_the_borderless_body_below_it():
+    """Scanned PK (LKIP.pdf p52): only `Sasaran Strategis | Indikator Kinerja` is boxed; `No.`
+    and `Target` are printed beside the box on the same line, the body is borderless."""
+    from extractors.pdf.aligned import AlignedTable
+    from extractors.pdf.boxedheader import merge_boxed_headers
+    from extractors.pdf.ruled import RuledTable
+
+    box = RuledTable(xs=[90, 250, 420], ys=[100, 115], rows=[["Sasaran Strategis", "Indikator Kinerja"]],
+                     row_tops=[100], row_bold=[True], row_boxes=[[(100, 103, 180, 112), (260, 103, 340, 112)]])
+    body = AlignedTable(col_edges=[60, 255, 430, 520], n_header=1,
+                        rows=[["No.", "", "Target"], ["1. Meningkatnya layanan", "Persentase irigasi baik", "72,05%"]],
+                        row_tops=[102, 130], row_bold=[True, False], row_boxes=[[None] * 3, [None] * 3])
+    body.lines = [group_lines([W(60, 102, "No.")])[0], group_lines([W(60, 130, "1.")])[0]]
+    far = RuledTable(xs=[90, 420], ys=[600, 615], rows=[["Catatan", "Lain"]], row_tops=[600], row_bold=[False],
+                     row_boxes=[[None, None]])
+    assert merge_boxed_headers([box, far], [body]) == [far]  # a box far below stays a table of its own
+    assert body.rows[0] == ["No. Sasaran Strategis", "Indikator Kinerja", "Target"] and body.n_header == 1
+    values = RuledTable(xs=[90, 420], ys=[100, 115], rows=[["Anggaran", "1.250.000"]], row_tops=[100],
+                        row_bold=[False], row_boxes=[[None, None]])
+    assert merge_boxed_headers([values], [body]) == [values]  # a box with figures is a table

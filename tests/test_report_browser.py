@@ -125,6 +125,14 @@ class Page:
             self.proc.kill()
 
 
+def show_report(page: "Page", report: Path) -> str | None:
+    """Open `report` in a desktop-sized tab; the number of charts drawn (None if none were)."""
+    page.send("Emulation.setDeviceMetricsOverride", {"width": 1400, "height": 2000, "deviceScaleFactor": 1,
+                                                     "mobile": False})
+    page.send("Page.navigate", {"url": report.as_uri()})
+    return page.wait_for("document.body && document.body.getAttribute('data-charts-drawn')")
+
+
 @pytest.fixture(scope="module")
 def opened(tmp_path_factory):
     """The report of the bundled samples plus a hostile and a three-level document, open in Chromium."""
@@ -138,10 +146,7 @@ def opened(tmp_path_factory):
     write_report(db, report, docs_root=ROOT / "data")
     page = Page(root / "profile")
     try:
-        page.send("Emulation.setDeviceMetricsOverride", {"width": 1400, "height": 2000, "deviceScaleFactor": 1,
-                                                         "mobile": False})
-        page.send("Page.navigate", {"url": report.as_uri()})
-        drawn = page.wait_for("document.body && document.body.getAttribute('data-charts-drawn')")
+        drawn = show_report(page, report)
         yield page, report, drawn, root
     finally:
         page.close()
