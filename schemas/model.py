@@ -56,6 +56,8 @@ class SourceDocument:
     grids: list[Grid]
     pages_needing_ocr: list[int] = field(default_factory=list)  # 1-based
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: int = 0  # pages read by OCR
+    ocr_seconds: float = 0.0  # wall time of that OCR (throughput figures: `bench_detect`)
 
 
 # --------------------------------------------------------------------------- tables with roles

@@ -7,7 +7,7 @@ from __future__ import annotations
 from extractors.pdf.aligned import find_aligned_tables
 from extractors.pdf.geometry import Word
 from extractors.pdf.ocr import OcrWord
-from extractors.pdf.ocr_numbers import decimal_convention, repair_column
+from extractors.pdf.ocr_numbers import DOUBT, decimal_convention, repair_column
 from extractors.pdf.ocr_tokens import repair_token
 from extractors.pdf.textlines import group_lines, split_chunks
 from pipeline.roles import assign_roles
@@ -145,3 +145,10 @@ def test_percent_column_gets_back_a_lost_decimal_mark_only_when_the_column_rules
     assert repair_column(column) == ["Capaian", "93,51", "93,51", "97,53", "100", "354,93", "99,47", "123,45",
                                      "1234567"]
     assert repair_column(["92,10", "88,20", "450"]) == ["92,10", "88,20", "450"]  # 450 could be printed so
+
+
+def test_specks_before_a_figure_and_a_lone_trailing_dot_are_dropped_in_amount_columns():
+    column = ["6.383.235.800", "395.121.720.", "- 1.046. 965.040", "- 1.867,830.640", "7 1.622.820.514",
+              "2.696.230.440"]
+    assert repair_column(column) == ["6.383.235.800", "395.121.720,-", "1.046.965.040", "1.867.830.640",
+                                     "7 1.622.820.514" + DOUBT, "2.696.230.440"]

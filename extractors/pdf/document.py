@@ -132,4 +132,6 @@ def read_pdf(path: str, *, max_pages: int | None = None, detector: str = "auto")
         grids=grids,
         pages_needing_ocr=ocr,
         warnings=warnings,
+        ocr_pages=len(ocr_run.pages),
+        ocr_seconds=ocr_run.seconds,
     )

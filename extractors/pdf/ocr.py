@@ -53,7 +53,8 @@ GARBAGE_CONF = 70.0  # mean word confidence under this: ask Tesseract for the or
 HIDDEN_COVER = 0.9  # an image over this share of the page hides the text drawn before it
 SEG_JOIN_PT = 25.0  # ruling pieces this far apart on one line are one ruling (scans break thin lines)
 SEG_SNAP_PT = 2.0
-SNAP_REACH_PT = 20.0
+SNAP_REACH_PT = 30.0
+ENDS_ON_PT = 3.0  # a ruling end this close to a crossing ruling ends there
 
 UNAVAILABLE = "OCR not available"
 
@@ -180,9 +181,11 @@ def snap_ends(hs: list[Segment], vs: list[Segment], reach: float = SNAP_REACH_PT
             spanning = [c.pos for c in cross if c.start - 2 <= s.pos <= c.end + 2]
             before = [x for x in spanning if s.start - reach <= x < s.start]
             after = [x for x in spanning if s.end < x <= s.end + reach]
-            if before:
+            # an end on a crossing ruling is a real end (a column rule under a spanning header
+            # starts at the header's rule); only a dangling end has faded
+            if before and not any(abs(x - s.start) <= ENDS_ON_PT for x in spanning):
                 s.start = min(before)
-            if after:
+            if after and not any(abs(x - s.end) <= ENDS_ON_PT for x in spanning):
                 s.end = max(after)
 
 

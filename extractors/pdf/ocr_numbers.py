@@ -29,8 +29,10 @@ MIN_EVIDENCE = 2  # clean cells needed before a column's convention is believed
 
 _PREFIX = re.compile(r"^\s*(?:rp\.?\s*)?", re.IGNORECASE)
 # `,-` as printed, or as OCR reads it: ` -` or a lone `,` (half of it lost)
-_SUFFIX = re.compile(r"(?:\s*[,.]?\s*-|\s*,)?(?:\s*[a-z%][a-z%/.\s]*)?\s*$", re.IGNORECASE)
-_NO_CENTS = re.compile(r"\s*[,.]?\s*-\s*|\s*,\s*")  # `,-` as OCR may read it
+_SUFFIX = re.compile(r"(?:\s*[,.]?\s*-|\s*[,.])?(?:\s*[a-z%][a-z%/.\s]*)?\s*$", re.IGNORECASE)
+# a speck or a ruling's remnant read before the figure, apart from it: `- 1.046. 965.040`
+_LEADING_JUNK = re.compile(r"^\s*[-–—'\"‘’“”.,:;|]+\s+(?=(?:rp\.?\s*)?\d)", re.IGNORECASE)
+_NO_CENTS = re.compile(r"\s*[,.]?\s*-\s*|\s*[,.]\s*")  # `,-` as OCR may read it
 _WHOLE_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.234.567
 _CENTS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d{2}$")  # 1.234.567,00
 _ENGLISH = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,234,567 (spreadsheet exports)
@@ -79,7 +81,8 @@ def _regroup(digits: str) -> str:
 def repair_amount(cell: str, convention: str) -> str:
     """The cell with its number rewritten in the column's form, unchanged when it already fits
     or is no number, or marked with `DOUBT` when it is a number that does not fit."""
-    prefix, core, suffix = _split(cell)
+    junk = _LEADING_JUNK.match(cell)
+    prefix, core, suffix = _split(cell[junk.end():] if junk else cell)
     core = core.strip()
     if not core or not _NUMBERISH.match(core) or sum(ch.isdigit() for ch in core) < 4:
         return cell
@@ -110,7 +113,7 @@ def repair_amount(cell: str, convention: str) -> str:
     number = _regroup(digits) + (f",{cents}" if cents else "")
     if _NO_CENTS.fullmatch(suffix):
         suffix = ",-"
-    if f"{number}{suffix}" == f"{core}{cell[len(prefix) + len(core):]}".strip():
+    if not junk and f"{number}{suffix}" == f"{core}{cell[len(prefix) + len(core):]}".strip():
         return cell
     return f"{prefix}{number}{suffix}"
 
