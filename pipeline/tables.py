@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.cellkinds import accepts, cell_kind
+from pipeline.headerless import infer_header
 from pipeline.roles import assign_roles, has_values, is_column_number_row, is_header_like, looks_like_data
 from schemas.model import Column, Grid, GridRow, Table
 
@@ -160,6 +161,11 @@ def stitch(segments: list[Segment]) -> list[Segment]:
                 out[-1].notes.append(f"continued on page {seg.page}" if seg.page else "continued")
             out[-1].rows.extend(seg.rows)
             continue
+        if not seg.header:
+            inferred = infer_header(seg.rows, _width([r.cells for r in seg.rows]))
+            if inferred:
+                seg.header = inferred
+                seg.notes.append("no header printed: columns named from their values " + " | ".join(inferred[0]))
         out.append(seg)
     return [s for s in out if s.header]  # a table with no header has no roles to read
 

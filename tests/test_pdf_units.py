@@ -258,3 +258,25 @@ def test_a_header_ruled_in_a_box_heads_the_borderless_body_below_it():
     values = RuledTable(xs=[90, 420], ys=[100, 115], rows=[["Anggaran", "1.250.000"]], row_tops=[100],
                         row_bold=[False], row_boxes=[[None, None]])
     assert merge_boxed_headers([values], [body]) == [values]  # a box with figures is a table
+
+
+def test_listed_row_beside_a_cell_spanning_down_is_split_and_the_cell_kept_whole():
+    """PK Kadis p2: the sasaran cell spans two indicator rows; the first holds a list
+    `- Daging 768.495` / `- Telur 217.235` inside one ruled row."""
+    xs, ys = [0, 100, 250, 320], [0, 20, 80, 100]
+    hs, vs = _lattice_segments(xs, ys, skip_h={(2, 0)})  # column 0 spans rows 1-2
+    words = [
+        W(5, 5, "Sasaran"), W(105, 5, "Indikator"), W(255, 5, "Target"),
+        W(5, 25, "Meningkatnya"), W(5, 37, "produksi"), W(5, 49, "ternak"),
+        W(105, 25, "1.1."), W(125, 25, "Produksi"), W(105, 40, "-", w=4), W(112, 40, "Daging"),
+        W(255, 40, "768.495", w=35), W(105, 55, "-", w=4), W(112, 55, "Telur"), W(255, 55, "217.235", w=35),
+        W(105, 85, "1.2."), W(125, 85, "Populasi"), W(255, 85, "30", w=10),
+    ]
+    [t] = find_ruled_tables(hs, vs, words)
+    assert t.rows == [
+        ["Sasaran", "Indikator", "Target"],
+        ["Meningkatnya produksi ternak", "1.1. Produksi", ""],
+        ["", "- Daging", "768.495"],
+        ["", "- Telur", "217.235"],
+        ["", "1.2. Populasi", "30"],
+    ]

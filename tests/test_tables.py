@@ -63,3 +63,24 @@ def test_realign_moves_a_single_cell_into_its_empty_column() -> None:
 def test_realign_leaves_consistent_rows_alone() -> None:
     roles = ["no", "name", "pagu", "realisasi", "realisasi_pct"]
     assert realign_row(["1", "Program A", "Rp. 1.000", "Rp. 900", "90%"], roles) is None
+
+
+def test_a_bare_program_list_gets_its_columns_from_its_values() -> None:
+    """A PK lampiran's `1. Program X   Rp. 30.903.396.770,-` list, printed without a header."""
+    from pipeline.headerless import infer_header
+    from pipeline.tables import build_tables
+    from schemas.model import Grid, GridRow
+
+    cells = [["1.", "Peningkatan Produksi Pertanian (APBD)", "Rp. 30.903.396.770,-"],
+             ["2.", "Pemberdayaan Sumber Daya Pertanian (APBD)", "Rp. 2.208.100.000,-"],
+             ["3.", "Pencegahan dan Penanggulangan Penyakit (APBD)", "Rp.4.868.180.000,-"]]
+    grid = Grid(rows=[GridRow(cells=list(c), page=3) for c in cells], page=3, source="pdf:aligned")
+    [table] = build_tables([grid])
+    assert [c.role for c in table.columns] == ["no", "name", "pagu"]
+    assert any("no header printed" in n for n in table.notes)
+    rows = [GridRow(cells=list(c)) for c in cells]
+    assert infer_header(rows[:2], 3) is None  # too short a list to judge
+    with_pct = [GridRow(cells=c + ["92,5 %"]) for c in cells]
+    assert infer_header(with_pct, 4) is None  # another kind of figure: not a plain list
+    two_amounts = [GridRow(cells=c + ["Rp. 1.000.000"]) for c in cells]
+    assert infer_header(two_amounts, 4) is None  # which amount is pagu? not ours to guess

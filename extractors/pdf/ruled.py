@@ -152,10 +152,16 @@ def build_table(
     table = RuledTable(xs=xs, ys=ys, words=used)
     for r in range(n_r):
         roots = [dsu.find(r * n_c + c) for c in range(n_c)]
-        if all(span[root][1] == ys[r] and span[root][3] == ys[r + 1] for root in roots):
-            col_words = {c: inside[root] for c, root in enumerate(roots) if root == r * n_c + c and root in inside}
+        own = {c: root for c, root in enumerate(roots) if root == r * n_c + c and root in inside}
+        # a cell spanning down from this row (a sasaran beside two indicator rows) stays whole in
+        # the first sub-row and takes no part in finding the list
+        whole = {c: inside[root] for c, root in own.items() if span[root][3] > ys[r + 1]}
+        if all(span[root][1] <= ys[r] for root in roots) and len(whole) < len(own):
+            col_words = {c: inside[root] for c, root in own.items() if c not in whole}
             subrows = split_listed_row(col_words)
             if subrows is not None:
+                for c, ws in whole.items():
+                    subrows[0][c] = ws
                 for sub in subrows:
                     ws_all = [w for ws in sub.values() for w in ws]
                     table.rows.append([join_words(sub.get(c, [])) for c in range(n_c)])
