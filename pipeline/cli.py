@@ -109,10 +109,7 @@ def sql(
         _fail("--format must be table, csv or json", code=2)
     import duckdb
 
-    try:
-        con = connect_readonly(warehouse)
-    except (WarehouseError, WarehouseBusy) as exc:
-        _fail(str(exc))
+    con = _readonly(warehouse)
     try:
         cursor = con.execute(query)
         columns = [d[0] for d in cursor.description or []]

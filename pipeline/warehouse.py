@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -198,18 +199,30 @@ def open_writer(path: str | os.PathLike | None = None) -> Iterator[Writer]:
         yield writer
 
 
-def connect_readonly(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
-    """A connection for analysts: read-only, no file or network access, configuration locked."""
+READ_WAIT_SECONDS = 5.0  # an ingest holds the warehouse for a burst of loads, rarely longer
+
+
+def connect_readonly(path: str | os.PathLike | None = None,
+                     wait: float = READ_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A connection for analysts: read-only, no file or network access, configuration locked.
+    While an ingest holds the file (it writes in short bursts), try again for up to `wait`
+    seconds before saying the warehouse is busy."""
     db = warehouse_path(path)
     if not db.exists():
         raise WarehouseError(f"no warehouse at {db}: run `lkjip ingest` first")
-    try:
-        con = duckdb.connect(str(db), read_only=True, config={
-            "enable_external_access": False,
-            "autoload_known_extensions": False,
-            "autoinstall_known_extensions": False,
-        })
-    except duckdb.IOException as exc:
-        raise WarehouseBusy(f"warehouse {db} is being written right now; try again in a moment ({exc})") from exc
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            con = duckdb.connect(str(db), read_only=True, config={
+                "enable_external_access": False,
+                "autoload_known_extensions": False,
+                "autoinstall_known_extensions": False,
+            })
+            break
+        except duckdb.IOException as exc:
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(f"warehouse {db} is being written right now; try again in a moment "
+                                    f"({exc})") from exc
+            time.sleep(0.2)
     con.execute("SET lock_configuration = true")
     return con

@@ -117,3 +117,32 @@ def test_figures_too_large_for_the_columns_are_unparsed_not_fatal(tmp_path) -> N
     assert any(f.rule == "unparsed_amount" for f in doc.flags)
     with open_writer(tmp_path / "w.duckdb") as w:
         w.load(doc)
+
+
+def test_readers_wait_out_a_writers_short_hold(tmp_path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "w.duckdb"
+    with open_writer(db) as w:
+        w.load(_doc())
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, sys, time\n"
+        f"con = duckdb.connect({str(db)!r})\n"
+        "print('held', flush=True)\n"
+        "time.sleep(1.5)\n"
+        "con.close()\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(WarehouseBusy, match="being written right now"):
+            connect_readonly(db, wait=0)  # no waiting asked for: refused at once
+        started = time.monotonic()
+        con = connect_readonly(db, wait=15)
+        try:
+            assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+        finally:
+            con.close()
+        assert time.monotonic() - started < 15
+    finally:
+        holder.wait(timeout=30)
