@@ -56,9 +56,12 @@ _ABBREVIATIONS = {"JABAR": "JAWA BARAT", "JATENG": "JAWA TENGAH", "JATIM": "JAWA
 # Protokol dan Umum`, `BADAN PEMBERDAYAAN PEREMPUAN`. A lower-case word ends it.
 _UNIT = re.compile(
     r"\b((?i:sekretariat|dinas|badan|bagian|inspektorat|kecamatan|biro|satuan|kantor|rsud|rumah\s+sakit|"
-    r"kelurahan|unit\s+pelaksana|upt|uptd)"
+    r"kelurahan|unit\s+pelaksana|upt|uptd|balai)"
     r"(?:(?:[ \t]+|,[ \t]*)(?:[A-Z][\w\-/]*|dan|&))*)"
 )
+# `KEPALA BALAI PENGELOLAAN ANJUNGAN JAWA BARAT` on its own line: the party of a PK is a UPT
+_SUB_UNIT_HEAD = re.compile(r"^\s*kepala\s+((?:balai|upt|uptd|unit\s+pelaksana)\b[^\n]{3,100})$",
+                            re.IGNORECASE | re.MULTILINE)
 _UNIT_FIELD = re.compile(r"(?:perangkat\s+daerah|unit\s+kerja|skpd|opd|pemerintah\s+daerah)\s*:\s*([^\n]{3,120})", re.I)
 _YEAR_LABEL = re.compile(r"(?:tahun(?:\s+anggaran)?|TA\.?)\s*:?\s*(20\d\d)\b", re.I)
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
@@ -164,6 +167,10 @@ def read_metadata(page_texts: list[str], filename: str | None = None) -> Documen
     if region:
         meta.region_type, meta.region_name = region
     meta.unit_name = detect_unit(title, meta.region_name)
+    if meta.doc_type == "pk":  # a UPT's PK is headed by its dinas but signed by the UPT's head
+        signer = _SUB_UNIT_HEAD.search(title)
+        if signer and (unit := _trim_unit(signer.group(1))):
+            meta.unit_name = unit
     meta.year, stated = detect_year(title)
     meta.sources = {k: "document" for k in ("doc_type", "region_name", "unit_name", "year")
                     if getattr(meta, k) not in (None, "other")}

@@ -58,3 +58,13 @@ def test_file_name_fills_doc_type_and_the_reported_year() -> None:
     meta = read_metadata(["BADAN PENANGGULANGAN BENCANA\nDAERAH PROVINSI JAWA BARAT\nTAHUN 2017\n"], "jabar/LKIP BPBD 2016.pdf")
     assert (meta.doc_type, meta.year, meta.sources["year"]) == ("lkjip", 2016, "file name")
     assert read_metadata(["Urusan/Program"], "PK_Kadis 2016.pdf").doc_type == "pk"
+
+
+def test_a_upts_pk_is_the_upts_though_its_dinas_heads_the_page() -> None:
+    page = ("PERJANJIAN KINERJA TAHUN 2016\nDINAS PARIWISATA DAN KEBUDAYAAN PROVINSI JAWA BARAT\n\n"
+            "KEPALA BALAI PENGELOLAAN ANJUNGAN JAWA BARAT\n\nNo\nSASARAN STRATEGIS\n")
+    assert read_metadata([page]).unit_name == "BALAI PENGELOLAAN ANJUNGAN JAWA BARAT"
+    dinas = page.replace("KEPALA BALAI PENGELOLAAN ANJUNGAN JAWA BARAT", "KEPALA DINAS PARIWISATA DAN KEBUDAYAAN")
+    assert read_metadata([dinas]).unit_name == "DINAS PARIWISATA DAN KEBUDAYAAN"
+    report = "LAPORAN KINERJA 2016\n" + page.split("\n", 1)[1]  # not a PK: the dinas' report
+    assert read_metadata([report]).unit_name == "DINAS PARIWISATA DAN KEBUDAYAAN"
