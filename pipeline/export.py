@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.warehouse import WarehouseBusy, WarehouseError, connect_readonly, warehouse_path
+from pipeline.warehouse import WarehouseError, connect_readonly, open_read_only, warehouse_path
 
 FORMATS = ("parquet", "csv", "xlsx")
 # contract tables, the region list, then the views (contract first, additions after)
@@ -91,19 +91,11 @@ def _neutralised_select(con: duckdb.DuckDBPyConnection, name: str) -> str:
     return f"SELECT {', '.join(parts)} FROM {_ident(name)}"
 
 
-def _open(path: Path) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(path), read_only=True, config={
-            "autoload_known_extensions": False, "autoinstall_known_extensions": False})
-    except duckdb.IOException as exc:
-        raise WarehouseBusy(f"warehouse {path} is being written right now; try again in a moment ({exc})") from exc
-
-
 def export_connection(db: Path, out_dir: Path) -> duckdb.DuckDBPyConnection:
     """Read-only connection that may write files under `out_dir` and nowhere else, settings locked."""
     if not db.exists():
         raise WarehouseError(f"no warehouse at {db}: run `lkjip ingest` first")
-    con = _open(db)
+    con = open_read_only(db, {"autoload_known_extensions": False, "autoinstall_known_extensions": False})
     try:
         con.execute(f"SET allowed_directories = [{_literal(str(out_dir.resolve()) + os.sep)}]")
         con.execute("SET enable_external_access = false")

@@ -202,27 +202,28 @@ def open_writer(path: str | os.PathLike | None = None) -> Iterator[Writer]:
 READ_WAIT_SECONDS = 5.0  # an ingest holds the warehouse for a burst of loads, rarely longer
 
 
-def connect_readonly(path: str | os.PathLike | None = None,
-                     wait: float = READ_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
-    """A connection for analysts: read-only, no file or network access, configuration locked.
-    While an ingest holds the file (it writes in short bursts), try again for up to `wait`
-    seconds before saying the warehouse is busy."""
-    db = warehouse_path(path)
-    if not db.exists():
-        raise WarehouseError(f"no warehouse at {db}: run `lkjip ingest` first")
+def open_read_only(db: Path, config: dict[str, object],
+                   wait: float = READ_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A read-only DuckDB connection to `db`. While an ingest holds the file (it writes in short
+    bursts), try again for up to `wait` seconds before saying the warehouse is busy."""
     deadline = time.monotonic() + wait
     while True:
         try:
-            con = duckdb.connect(str(db), read_only=True, config={
-                "enable_external_access": False,
-                "autoload_known_extensions": False,
-                "autoinstall_known_extensions": False,
-            })
-            break
+            return duckdb.connect(str(db), read_only=True, config=dict(config))
         except duckdb.IOException as exc:
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(f"warehouse {db} is being written right now; try again in a moment "
                                     f"({exc})") from exc
             time.sleep(0.2)
+
+
+def connect_readonly(path: str | os.PathLike | None = None,
+                     wait: float = READ_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A connection for analysts: read-only, no file or network access, configuration locked."""
+    db = warehouse_path(path)
+    if not db.exists():
+        raise WarehouseError(f"no warehouse at {db}: run `lkjip ingest` first")
+    con = open_read_only(db, {"enable_external_access": False, "autoload_known_extensions": False,
+                              "autoinstall_known_extensions": False}, wait)
     con.execute("SET lock_configuration = true")
     return con
