@@ -46,20 +46,21 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
             cells.setdefault(col_of[id(w)], []).append(w)
         per_line.append(cells)
 
+    # columns of each line holding a figure
+    figures = [{c for c, ws in cells.items() if _is_figure(" ".join(w.text for w in ws))} for cells in per_line]
     numbered: dict[int, int] = {}  # column → lines starting with numbering there
     values: dict[int, int] = {}  # column → lines holding a figure there
-    for cells in per_line:
+    for cells, figs in zip(per_line, figures):
         for c, ws in cells.items():
             if is_numbering(ws[0].text) and not _GROUPED.match(ws[0].text):  # `12.317.066` is no `1.2.3`
                 numbered[c] = numbered.get(c, 0) + 1
-            if _is_figure(" ".join(w.text for w in ws)):
-                values[c] = values.get(c, 0) + 1
+        for c in figs:
+            values[c] = values.get(c, 0) + 1
     if not numbered:
         return None
     list_col = max(numbered, key=lambda c: (numbered[c], -c))
     value_cols = {c for c in values if c != list_col}
-    value_lines = [k for k, cells in enumerate(per_line) if any(
-        c in value_cols and _is_figure(" ".join(w.text for w in ws)) for c, ws in cells.items())]
+    value_lines = [k for k, figs in enumerate(figures) if figs & value_cols]
     if numbered[list_col] < MIN_ITEMS or len(value_lines) < MIN_ITEMS:
         return None
     # columns printed only beside values (a unit, a funding source) travel with the values
@@ -79,9 +80,9 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
     n_items = 0
     item_values: set[int] = set()  # value columns the current item has filled
     more_values = len(value_lines) > numbered[list_col]  # else values pair with numbered items
-    for cells in per_line:
+    for cells, figs in zip(per_line, figures):
         ws = cells.get(list_col)
-        line_values = {c for c, vs in cells.items() if c in value_cols and _is_figure(" ".join(w.text for w in vs))}
+        line_values = figs & value_cols
         fresh_value = (more_values and bool(ws) and bool(line_values & item_values)
                        and not ws[0].text[:1].islower())
         if ws and (is_numbering(ws[0].text) or fresh_value):

@@ -156,7 +156,7 @@ def build_table(
         # a cell spanning down from this row (a sasaran beside two indicator rows) stays whole in
         # the first sub-row and takes no part in finding the list
         whole = {c: inside[root] for c, root in own.items() if span[root][3] > ys[r + 1]}
-        if all(span[root][1] <= ys[r] for root in roots) and len(whole) < len(own):
+        if len(whole) < len(own):
             col_words = {c: inside[root] for c, root in own.items() if c not in whole}
             subrows = split_listed_row(col_words)
             if subrows is not None:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from extractors.pdf.geometry import Word, median
 
+_TALL = re.compile(r"[A-Z0-9bdfhklt]")  # glyphs that reach the cap height (see TextLine.top)
+
 
 @dataclass(slots=True)
 class TextLine:
@@ -75,7 +77,6 @@ def group_lines(words: list[Word]) -> list[TextLine]:
     return out
 
 
-_TALL = re.compile(r"[A-Z0-9bdfhklt]")
 _CURRENCY = re.compile(r"^rp\.?$", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.$")
 
