@@ -17,7 +17,7 @@ from pipeline.records import document_convention, table_records
 from pipeline.tables import build_tables
 from schemas.model import DocumentMeta, ExtractedDocument, SourceDocument
 
-EXTRACTOR_VERSION = "0.3.0"  # bump when extraction changes: reruns re-extract
+EXTRACTOR_VERSION = "0.4.0"  # bump when extraction changes: reruns re-extract
 TEXT_SUFFIXES = {".txt"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES

@@ -24,20 +24,33 @@ def is_numbering(text: str) -> bool:
 
 def join_words(words: list[Word]) -> str:
     """Words of one cell in reading order: lines top to bottom, words left to right,
-    everything joined with single spaces (a number broken over lines stays two tokens)."""
+    everything joined with single spaces (a number broken over lines stays two tokens).
+
+    A word is placed by its centre, except a word whose box is far taller than the cell's
+    typical word: OCR sometimes boxes `Prosentase` down over the next line (`YANG`), and its
+    centre then falls between the lines; such a word sits on the line its top starts."""
     if not words:
         return ""
     if len(words) == 1:
         return words[0].text
-    ws = sorted(words, key=lambda w: w.yc)
+    heights = sorted(w.h for w in words)
+    typical = heights[len(heights) // 2]
+
+    def level(w: Word) -> tuple[float, float]:
+        if w.h > 1.5 * typical:
+            return w.y0 + typical / 2, typical
+        return w.yc, w.h
+
+    ws = sorted(words, key=lambda w: level(w)[0])
     lines: list[list[Word]] = [[ws[0]]]
-    ref = ws[0]
+    ref_y, ref_h = level(ws[0])
     for w in ws[1:]:
-        if w.yc - ref.yc <= 0.5 * min(ref.h, w.h):
+        y, h = level(w)
+        if y - ref_y <= 0.5 * min(ref_h, h):
             lines[-1].append(w)
         else:
             lines.append([w])
-            ref = w
+            ref_y, ref_h = y, h
     return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0))
 
 

@@ -21,9 +21,10 @@ on portrait scans).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import cv2
@@ -55,6 +56,19 @@ SEG_JOIN_PT = 50.0  # ruling pieces this far apart on one line are one ruling (s
 SEG_SNAP_PT = 2.0
 SNAP_REACH_PT = 30.0
 ENDS_ON_PT = 3.0  # a ruling end this close to a crossing ruling ends there
+BROKEN_SHARE = 0.2  # a ruling reaching this share of the way into a cell, from its edge, crosses it
+BROKEN_MIN_PT = 15.0  # ... and at least this far (a rule overshooting its crossing by a few pt does not)
+SLIVER = 0.45  # a word less tall than this share of the page's typical word is a speck, not text
+ON_RULING_PT = 1.5  # a sliver this close to a ruling is what is left of that ruling
+
+# Gaussian blurs (sigma in pixels of the OCR_DPI image) of the re-readings of a table page. A
+# 100-dpi fax scan upsampled to 300 dpi has stair-stepped glyphs; each smoothing makes Tesseract
+# misread *other* digits (LKIP.pdf truth pages: 84, 87 and 86 of 91 amounts read right by the
+# plain and the two smoothed images, few misreads shared), so two readings out of three agreeing
+# outvote one misread. env LKJIP_OCR_REREADS: how many of them to use (0 turns re-reading off).
+REREAD_SMOOTHING = (0.7, 1.0)
+REREAD_MIN_FIGURES = 3  # a page with fewer figures of 4+ digits has no amounts table: read once
+_FIGURE = re.compile(r"\d[\d.,]{3,}")
 
 UNAVAILABLE = "OCR not available"
 
@@ -79,6 +93,10 @@ class OcrPage:
     quarter_turns: int = 0  # clockwise turns applied to the page image before reading
     seconds: float = 0.0
     mean_conf: float = 0.0
+    skew: float = 0.0  # degrees the image was turned to straighten it
+    # the same page read again from smoothed images (`REREAD_SMOOTHING`), same geometry: a
+    # figure's digits are decided by agreement of the readings (`ocr_vote`)
+    rereadings: list[list[OcrWord]] = field(default_factory=list)
 
 
 class OcrUnavailable(RuntimeError):
@@ -189,6 +207,40 @@ def snap_ends(hs: list[Segment], vs: list[Segment], reach: float = SNAP_REACH_PT
                 s.end = max(after)
 
 
+def mend_broken(hs: list[Segment], vs: list[Segment]) -> None:
+    """Carry a ruling across the cell it breaks off in. A row rule of a 100-dpi scan may vanish
+    for a long stretch (LKIP.pdf p26: the rule between two programs covers only 64 of the
+    program column's 248 pt); the cell above then takes the next row's name. A ruling that
+    runs along at least one whole cell (a table's rule, not a dotted rule's stray piece), leaves
+    a crossing ruling and stops inside the next cell, well into it (`BROKEN_SHARE` of its width
+    and `BROKEN_MIN_PT`), is a broken rule and goes on to that cell's far side.
+    A partial rule floating inside a cell (attached at neither end) is left alone, as is a
+    ruling that ends on a crossing: a rowspan's neighbours' rules stop at its edge."""
+    for segs, cross in ((hs, vs), (vs, hs)):
+        for s in segs:
+            spanning = sorted(c.pos for c in cross if c.start - 2 <= s.pos <= c.end + 2)
+            if len(spanning) < 2:
+                continue
+            attached_start = any(abs(x - s.start) <= ENDS_ON_PT for x in spanning)
+            attached_end = any(abs(x - s.end) <= ENDS_ON_PT for x in spanning)
+            if attached_end and not attached_start:
+                inside = [x for x in spanning if x < s.start - ENDS_ON_PT]
+                edge = [x for x in spanning if s.start < x <= s.end]
+                if inside and len(edge) >= 2:
+                    far, near = inside[-1], edge[0]
+                    into = near - s.start
+                    if into >= BROKEN_MIN_PT and into >= BROKEN_SHARE * (near - far):
+                        s.start = far
+            elif attached_start and not attached_end:
+                inside = [x for x in spanning if x > s.end + ENDS_ON_PT]
+                edge = [x for x in spanning if s.start <= x < s.end]
+                if inside and len(edge) >= 2:
+                    far, near = inside[0], edge[-1]
+                    into = s.end - near
+                    if into >= BROKEN_MIN_PT and into >= BROKEN_SHARE * (far - near):
+                        s.end = far
+
+
 def _read_words(image, lang: str, timeout: float) -> tuple[list[tuple], str]:
     """Word tuples (left, top, width, height, text, conf, line key) and the page text."""
     import pytesseract
@@ -222,6 +274,27 @@ def is_noise(text: str, conf: float) -> bool:
     return conf < 20 and len(text) <= 2
 
 
+def drop_ruling_debris(words: list[OcrWord], hs: list[Segment], vs: list[Segment]) -> list[OcrWord]:
+    """Words that are slivers of an erased ruling: flatter than a letter (under `SLIVER` of the
+    median word height) or narrower than one (under 2 pt) while lying on a ruling. In a 100-dpi
+    scan the rulings' ragged rims survive erasing; Tesseract reads them as `7`, `oe,` or `i`,
+    which glue onto the amount in that cell (`7 1.622.820.514`) and make it unreadable. A dash
+    stays: in an amount column it means zero."""
+    heights = sorted(w.h for w in words if any(ch.isalnum() for ch in w.text))
+    if not heights:
+        return words
+    typical = heights[len(heights) // 2]
+
+    def on_ruling(w: OcrWord) -> bool:
+        flat = w.h < SLIVER * typical and any(
+            s.start - 1 <= w.xc <= s.end + 1 and w.y0 - ON_RULING_PT <= s.pos <= w.y1 + ON_RULING_PT for s in hs)
+        thin = (w.x1 - w.x0) < 2.0 and len(w.text) == 1 and any(
+            s.start - 1 <= w.yc <= s.end + 1 and w.x0 - ON_RULING_PT <= s.pos <= w.x1 + ON_RULING_PT for s in vs)
+        return flat or thin
+
+    return [w for w in words if w.text in _DASHES or not on_ruling(w)]
+
+
 def _osd_turns(image, timeout: float) -> int:
     """Clockwise quarter turns that make the text upright, by Tesseract's orientation detection."""
     import pytesseract
@@ -236,11 +309,28 @@ def _osd_turns(image, timeout: float) -> int:
     return (int(osd.get("rotate", 0)) // 90) % 4
 
 
-def _read(img: PageImage, turns: int, lang: str, timeout: float, bilevel: bool) -> OcrPage:
+def rereads() -> int:
+    """How many smoothed re-readings a table page gets (env LKJIP_OCR_REREADS, default all)."""
+    raw = os.environ.get("LKJIP_OCR_REREADS", "").strip()
+    try:
+        n = int(raw) if raw else len(REREAD_SMOOTHING)
+    except ValueError:
+        n = len(REREAD_SMOOTHING)
+    return max(0, min(n, len(REREAD_SMOOTHING)))
+
+
+def _read(img: PageImage, turns: int, lang: str, timeout: float, bilevel: bool,
+          smooth: float = 0.0, skew: float | None = None) -> OcrPage:
+    """One reading of the page image turned by `turns` quarter turns; `smooth` blurs it first
+    (a re-reading), `skew` reuses the straightening angle of the first reading so that every
+    reading of a page has the same geometry."""
     from PIL import Image
 
     gray = rotate(img.gray, turns)
-    gray = deskew(gray, skew_angle(gray, img.dpi))
+    if smooth:
+        gray = cv2.GaussianBlur(gray, (0, 0), smooth)
+    angle = skew_angle(gray, img.dpi) if skew is None else skew
+    gray = deskew(gray, angle)
     # rulings are found at LINES_DPI (a quarter of the pixels: the morphology cost ~2 s a page at
     # 300 dpi); their mask is scaled back up to erase them from the full-resolution image
     f = min(1.0, LINES_DPI / img.dpi)
@@ -256,13 +346,15 @@ def _read(img: PageImage, turns: int, lang: str, timeout: float, bilevel: bool) 
     s = img.scale
     hs, vs = _segments(hs_px, s / f, True), _segments(vs_px, s / f, False)
     snap_ends(hs, vs)
+    mend_broken(hs, vs)
     words = repair_tokens([OcrWord(x * s, y * s, (x + w) * s, (y + h) * s, t, False, conf)
                            for x, y, w, h, t, conf, _ in raw if not is_noise(t, conf)])
+    words = drop_ruling_debris(words, hs, vs)
     confs = [w.conf for w in words if w.conf >= 0]
     height_px, width_px = gray.shape
     return OcrPage(width=width_px * s, height=height_px * s, words=words,
-                   hs=hs, vs=vs, text=text,
-                   quarter_turns=turns, mean_conf=sum(confs) / len(confs) if confs else 0.0)
+                   hs=hs, vs=vs, text=text, quarter_turns=turns, skew=angle,
+                   mean_conf=sum(confs) / len(confs) if confs else 0.0)
 
 
 def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: int = OCR_DPI) -> OcrPage:
@@ -291,5 +383,13 @@ def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: int = OCR_DP
                 result = turned
             if result.mean_conf >= GARBAGE_CONF:
                 break
+    if sum(1 for w in result.words if _FIGURE.search(w.text)) >= REREAD_MIN_FIGURES:
+        for sigma in REREAD_SMOOTHING[:rereads()]:
+            left = max(1.0, limit - (time.perf_counter() - started)) if limit else 0.0
+            try:
+                again = _read(img, result.quarter_turns, lang, left, bilevel, smooth=sigma, skew=result.skew)
+            except Exception:  # out of time (or Tesseract failed): the first reading stands alone
+                break
+            result.rereadings.append(again.words)
     result.seconds = time.perf_counter() - started
     return result

@@ -29,10 +29,10 @@ MIN_EVIDENCE = 2  # clean cells needed before a column's convention is believed
 
 _PREFIX = re.compile(r"^\s*(?:rp\.?\s*)?", re.IGNORECASE)
 # `,-` as printed, or as OCR reads it: ` -` or a lone `,` (half of it lost)
-_SUFFIX = re.compile(r"(?:\s*[,.]?\s*-|\s*[,.])?(?:\s*[a-z%][a-z%/.\s]*)?\s*$", re.IGNORECASE)
+_SUFFIX = re.compile(r"(?:\s*[,.]?\s*-|\s*[,.:;])?(?:\s*[a-z%][a-z%/.\s]*)?\s*$", re.IGNORECASE)
 # a speck or a ruling's remnant read before the figure, apart from it: `- 1.046. 965.040`
 _LEADING_JUNK = re.compile(r"^\s*[-–—'\"‘’“”.,:;|]+\s+(?=(?:rp\.?\s*)?\d)", re.IGNORECASE)
-_NO_CENTS = re.compile(r"\s*[,.]?\s*-\s*|\s*[,.]\s*")  # `,-` as OCR may read it
+_NO_CENTS = re.compile(r"\s*[,.]?\s*-\s*|\s*[,.:;]\s*")  # `,-` as OCR may read it
 _WHOLE_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.234.567
 _CENTS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d{2}$")  # 1.234.567,00
 _ENGLISH = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,234,567 (spreadsheet exports)
