@@ -137,8 +137,9 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
             raw["ocr_confidence"] = json.dumps(confidence)
         if _cell(row.cells, roles.get("sasaran")):
             sasaran = _cell(row.cells, roles.get("sasaran"))
-        if money_roles and (info.amounts or (info.name and info.level in ("program", "kegiatan", "opd",
-                                                                            "urusan", "total"))):
+        serapan = _percent(values.get("realisasi_pct")) is not None  # `% Penyerapan Anggaran` alone
+        if (money_roles or serapan) and (info.amounts or serapan or (
+                money_roles and info.name and info.level in ("program", "kegiatan", "opd", "urusan", "total"))):
             lines.append(_budget_line(table, n, row, info, values, money_roles, parents, raw))
         if info.level in ("program", "kegiatan", "sub_kegiatan", "opd") and info.name:
             context = info.name
@@ -147,6 +148,14 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
             indicators.append(_indicator(table, n, row, indikator, values, sasaran,
                                          info.name or context, raw))
     return lines, indicators
+
+
+def _percent(value: ParsedValue | None) -> Decimal | None:
+    """A realisasi % the warehouse column can hold, else None."""
+    if value is not None and value.value is not None and value.kind in ("percent", "amount") \
+            and abs(value.value) < MAX_PERCENT:
+        return value.value
+    return None
 
 
 def _budget_line(table: Table, n: int, row, info: RowInfo, values: dict[str, ParsedValue],
@@ -162,8 +171,7 @@ def _budget_line(table: Table, n: int, row, info: RowInfo, values: dict[str, Par
         if amount is None and value.kind not in ("empty",):
             line.unparsed.append(role)
     pct = values.get("realisasi_pct")
-    if pct is not None and pct.value is not None and pct.kind in ("percent", "amount") \
-            and abs(pct.value) < MAX_PERCENT:
+    if _percent(pct) is not None:
         line.realisasi_pct = pct.value
         line.realisasi_pct_decimals = pct.decimals
     line.pagu = (line.pagu_perubahan if line.pagu_perubahan is not None

@@ -75,6 +75,27 @@ def _known_header_token(token: str) -> bool:
 
 
 _LONG_HEADER_WORDS = sorted(w for w in HEADER_WORDS if len(w) >= 4)
+_WORD = re.compile(r"\p{L}+[!|]?", re.UNICODE)
+
+
+@lru_cache(maxsize=8192)
+def _spelled(word: str) -> str:
+    """The header word an OCR-garbled one stands for (`Realisas!`, `Capalan`, `Alokas!` →
+    realisasi, capaian, alokasi), else the word itself. Only words of 5+ letters that are no
+    header word and come within `_known_header_token`'s distance of exactly one."""
+    low = word.lower().rstrip("!|")
+    if len(low) < 5 or low in HEADER_WORDS:
+        return word
+    close = difflib.get_close_matches(low, _LONG_HEADER_WORDS, n=2, cutoff=0.85)
+    if len(close) == 1 or (close and difflib.SequenceMatcher(None, low, close[0]).ratio()
+                           > difflib.SequenceMatcher(None, low, close[1]).ratio()):
+        return close[0]
+    return word
+
+
+def respell_header(header: str) -> str:
+    """`header` with OCR-garbled header words spelled right, so that the role patterns match."""
+    return _WORD.sub(lambda m: _spelled(m.group(0)), header)
 
 
 def _header_cell_score(cell: str) -> float:
@@ -169,6 +190,7 @@ def role_for_header(header: str) -> str:
     """Map one column's stacked header text to a role (see schemas.model.ROLES).
 
     `tw{n}` without a suffix, and `realisasi?`, are provisional: decided by the values."""
+    header = respell_header(header)
     h = header.lower()
     if not h.strip():
         return "other"
@@ -204,7 +226,7 @@ def _figure_role(text: str, context: str) -> str | None:
         return "pagu_murni"
     if _has(r"perubahan|setelah|p-apbd", text) and (money or _has("perubahan", text)):
         return "pagu_perubahan"
-    if _has(r"capaia|serapan|progres", text):  # `CAPAIA N`: OCR splits words
+    if _has(r"capaia|serapan|nyerapan|progres", text):  # `CAPAIA N`: OCR splits words; penyerapan
         return "realisasi_pct" if money and not kinerja else "capaian"
     if _has(r"target|rencana", text):
         return "pagu" if _has(MONEY, text) or (money and not kinerja) else "target"

@@ -108,7 +108,8 @@ def read_pdf(path: str, *, max_pages: int | None = None, detector: str = "auto")
             ocr.append(content.number)
         if not content.words:
             continue
-        ruled = find_ruled_tables(content.hs, content.vs, content.words) if content.vs else []
+        ruled = find_ruled_tables(content.hs, content.vs, content.words,
+                                  scanned=content.number in ocr_run.pages) if content.vs else []
         used = {id(w) for t in ruled for w in t.words}
         rest = [w for w in content.words if id(w) not in used] if used else content.words
         per_page.append((content, ruled, group_lines(rest)))

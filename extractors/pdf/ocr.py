@@ -59,6 +59,7 @@ ENDS_ON_PT = 3.0  # a ruling end this close to a crossing ruling ends there
 BROKEN_SHARE = 0.2  # a ruling reaching this share of the way into a cell, from its edge, crosses it
 BROKEN_MIN_PT = 15.0  # ... and at least this far (a rule overshooting its crossing by a few pt does not)
 SLIVER = 0.45  # a word less tall than this share of the page's typical word is a speck, not text
+SPECK = 0.25  # ... and less tall than this share is one wherever it lies
 ON_RULING_PT = 1.5  # a sliver this close to a ruling is what is left of that ruling
 
 # Gaussian blurs (sigma in pixels of the OCR_DPI image) of the re-readings of a table page. A
@@ -292,7 +293,9 @@ def drop_ruling_debris(words: list[OcrWord], hs: list[Segment], vs: list[Segment
             s.start - 1 <= w.yc <= s.end + 1 and w.x0 - ON_RULING_PT <= s.pos <= w.x1 + ON_RULING_PT for s in vs)
         return flat or thin
 
-    return [w for w in words if w.text in _DASHES or not on_ruling(w)]
+    # flatter still than a quarter of a letter: a ruling's rim wherever it lies (on a stretch
+    # of the rule that was lost, there is no ruling to lie on)
+    return [w for w in words if w.text in _DASHES or not (on_ruling(w) or w.h < SPECK * typical)]
 
 
 def _osd_turns(image, timeout: float) -> int:

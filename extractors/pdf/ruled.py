@@ -13,13 +13,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from extractors.pdf.cells import join_words, mostly_bold
+from extractors.pdf.cells import is_numeric, join_words, mostly_bold
 from extractors.pdf.geometry import Segment, Word, cluster_values
 from extractors.pdf.listrows import split_listed_row
 
 TOUCH = 2.5  # a horizontal and a vertical ruling this close are connected
 LATTICE_SNAP = 3.0  # ruling positions closer than this are one lattice line (double rules)
 EDGE_COVER = 0.6  # a ruling separates two cells when it covers this share of their border
+BROKEN_COVER = 0.2  # in a scan, this share is enough on a line ruled across most of the table
 
 
 @dataclass
@@ -81,8 +82,8 @@ def _coverage(segs: list[Segment], at: float) -> list[tuple[float, float]]:
     return [(s.start, s.end) for s in segs if abs(s.pos - at) <= LATTICE_SNAP]
 
 
-def _covers(intervals: list[tuple[float, float]], a: float, b: float) -> bool:
-    need = (b - a) * EDGE_COVER
+def _covers(intervals: list[tuple[float, float]], a: float, b: float, share: float = EDGE_COVER) -> bool:
+    need = (b - a) * share
     got = 0.0
     for s, e in intervals:
         ov = min(b, e) - max(a, s)
@@ -107,33 +108,87 @@ def lattice(hs: list[Segment], vs: list[Segment]) -> tuple[list[float], list[flo
     return xs, ys
 
 
+def _stacked_figures(above: list[Word] | None, below: list[Word] | None, y: float) -> bool:
+    """Two figures stacked across a lattice line that this column's ruling misses: the row
+    rule of the columns beside it goes on, so the line is a row boundary, and a figure cell
+    holds one figure. A scan loses stretches of its rules (LKIP.pdf p35: `100` over `100`
+    read as one capaian `100 100`); a cell that spans rows holds its one figure on one side
+    of the line, and a wrapped name has text, not figures, on both."""
+    if not above or not below:
+        return False
+    both = above + below
+    return all(is_numeric(w.text) for w in both) and not any(w.y0 < y - 1 and w.y1 > y + 1 for w in both)
+
+
+def _side_by_side(left: list[Word] | None, right: list[Word] | None, x: float) -> bool:
+    """Two cells' texts beside a lattice line that this row's ruling misses: each text line
+    that has words on both sides leaves a gap of cell padding around the line (at least a
+    word's height: LKIP.pdf p35 `... sumber air` | `Bertambahnya ...`, 17 pt), where one
+    label spanning the two columns would leave a word space. No word crosses the line."""
+    if not left or not right:
+        return False
+    both = left + right
+    if any(w.x0 < x - 1 and w.x1 > x + 1 for w in both):
+        return False
+    heights = sorted(w.h for w in both)
+    typical = heights[len(heights) // 2]
+    paired = 0
+    for w in right:
+        beside = [v for v in left if min(v.y1, w.y1) - max(v.y0, w.y0) > 0.5 * min(v.h, w.h)]
+        if beside:
+            paired += 1
+            if w.x0 - max(v.x1 for v in beside) < typical:
+                return False
+    return paired > 0
+
+
 def build_table(
-    hs: list[Segment], vs: list[Segment], xs: list[float], ys: list[float], words: list[Word]
+    hs: list[Segment], vs: list[Segment], xs: list[float], ys: list[float], words: list[Word],
+    scanned: bool = False,
 ) -> RuledTable | None:
-    """Fill the lattice with words; None when the result holds too little text to be a table."""
+    """Fill the lattice with words; None when the result holds too little text to be a table.
+
+    `scanned`: the rulings were found in a page image, which loses stretches of them; a
+    border a ruling misses is then still a border where the words on its two sides show
+    two cells (`_stacked_figures`, `_side_by_side`). A text PDF's rulings are exact: a
+    missing border there is a merged cell."""
     n_r, n_c = len(ys) - 1, len(xs) - 1
     dsu = _DSU(n_r * n_c)
-    for j in range(1, n_c):  # vertical borders between column j-1 and j
-        cov = _coverage(vs, xs[j])
-        for r in range(n_r):
-            if not _covers(cov, ys[r], ys[r + 1]):
-                dsu.union(r * n_c + j - 1, r * n_c + j)
-    for r in range(1, n_r):  # horizontal borders between row r-1 and r
-        cov = _coverage(hs, ys[r])
-        for c in range(n_c):
-            if not _covers(cov, xs[c], xs[c + 1]):
-                dsu.union((r - 1) * n_c + c, r * n_c + c)
-
     x0, y0, x1, y1 = xs[0], ys[0], xs[-1], ys[-1]
-    inside: dict[int, list[Word]] = {}
-    used: list[Word] = []
+    base: dict[int, list[Word]] = {}  # lattice cell -> its words, before merging
     for w in words:
         xc, yc = w.xc, w.yc
         if x0 < xc < x1 and y0 < yc < y1:
             c = min(max(bisect_right(xs, xc) - 1, 0), n_c - 1)
             r = min(max(bisect_right(ys, yc) - 1, 0), n_r - 1)
-            inside.setdefault(dsu.find(r * n_c + c), []).append(w)
-            used.append(w)
+            base.setdefault(r * n_c + c, []).append(w)
+    def share(cov: list[tuple[float, float]], lo: float, hi: float) -> float:
+        """How much of a border a ruling must cover. A scan breaks a long rule into pieces
+        with gaps longer than a cell (LKIP.pdf p35: a row rule across the table covers 46 %
+        of one column): on a line ruled across most of the table a piece of a border is the
+        border. A rowspan's border has no piece of the rule at all."""
+        return BROKEN_COVER if scanned and _covers(cov, lo, hi) else EDGE_COVER
+
+    for j in range(1, n_c):  # vertical borders between column j-1 and j
+        cov = _coverage(vs, xs[j])
+        need = share(cov, y0, y1)
+        for r in range(n_r):
+            if not _covers(cov, ys[r], ys[r + 1], need) and not (scanned and _side_by_side(
+                    base.get(r * n_c + j - 1), base.get(r * n_c + j), xs[j])):
+                dsu.union(r * n_c + j - 1, r * n_c + j)
+    for r in range(1, n_r):  # horizontal borders between row r-1 and r
+        cov = _coverage(hs, ys[r])
+        need = share(cov, x0, x1)
+        for c in range(n_c):
+            if not _covers(cov, xs[c], xs[c + 1], need) and not (scanned and _stacked_figures(
+                    base.get((r - 1) * n_c + c), base.get(r * n_c + c), ys[r])):
+                dsu.union((r - 1) * n_c + c, r * n_c + c)
+
+    inside: dict[int, list[Word]] = {}
+    used: list[Word] = []
+    for i, ws in base.items():
+        inside.setdefault(dsu.find(i), []).extend(ws)
+        used.extend(ws)
     if len(inside) < 2:
         return None
 
@@ -193,14 +248,27 @@ def build_table(
     return table
 
 
-def find_ruled_tables(hs: list[Segment], vs: list[Segment], words: list[Word]) -> list[RuledTable]:
-    """Every ruled table on a page, top to bottom."""
+def _with_loose(group: list[Segment], segs: list[Segment], along: list[float], across: list[float]) -> list[Segment]:
+    """`group` plus the other segments that lie on one of its lattice lines (`across`) inside
+    its extent (`along`): the middle piece of a scanned rule broken on both sides touches no
+    crossing ruling, so it is in no connected group, yet it is that row's border."""
+    ids = {id(s) for s in group}
+    loose = [s for s in segs if id(s) not in ids and along[0] - TOUCH <= s.start and s.end <= along[-1] + TOUCH
+             and any(abs(s.pos - a) <= LATTICE_SNAP for a in across)]
+    return group + loose
+
+
+def find_ruled_tables(hs: list[Segment], vs: list[Segment], words: list[Word],
+                      scanned: bool = False) -> list[RuledTable]:
+    """Every ruled table on a page, top to bottom (`scanned`: rulings from a page image)."""
     tables: list[RuledTable] = []
     for g_h, g_v in connected_groups(hs, vs):
         lat = lattice(g_h, g_v)
         if lat is None:
             continue
-        t = build_table(g_h, g_v, lat[0], lat[1], words)
+        if scanned:  # pieces of a broken rule that touch no other ruling still cover borders
+            g_h, g_v = _with_loose(g_h, hs, lat[0], lat[1]), _with_loose(g_v, vs, lat[1], lat[0])
+        t = build_table(g_h, g_v, lat[0], lat[1], words, scanned)
         if t is not None:
             tables.append(t)
     tables.sort(key=lambda t: (t.ys[0], t.xs[0]))
