@@ -76,17 +76,18 @@ def _known_header_token(token: str) -> bool:
 
 _LONG_HEADER_WORDS = sorted(w for w in HEADER_WORDS if len(w) >= 4)
 _WORD = re.compile(r"\p{L}+[!|]?", re.UNICODE)
+RESPELL_RATIO = 0.8  # difflib ratio: one letter of six wrong (`urajan`) is 0.83
 
 
 @lru_cache(maxsize=8192)
 def _spelled(word: str) -> str:
     """The header word an OCR-garbled one stands for (`Realisas!`, `Capalan`, `Alokas!` →
-    realisasi, capaian, alokasi), else the word itself. Only words of 5+ letters that are no
-    header word and come within `_known_header_token`'s distance of exactly one."""
+    realisasi, capaian, alokasi; `Urajan` → uraian), else the word itself. Only words of 5+
+    letters that are no header word, closer to one header word than to any other."""
     low = word.lower().rstrip("!|")
     if len(low) < 5 or low in HEADER_WORDS:
         return word
-    close = difflib.get_close_matches(low, _LONG_HEADER_WORDS, n=2, cutoff=0.85)
+    close = difflib.get_close_matches(low, _LONG_HEADER_WORDS, n=2, cutoff=RESPELL_RATIO)
     if len(close) == 1 or (close and difflib.SequenceMatcher(None, low, close[0]).ratio()
                            > difflib.SequenceMatcher(None, low, close[1]).ratio()):
         return close[0]

@@ -170,16 +170,23 @@ def _beside_text(ink: np.ndarray, box: PxBox, horizontal: bool, px: float) -> bo
     return False
 
 
-def _band_edges(solid: np.ndarray, length: int) -> list[PxBox]:
-    """Top and bottom edges of each wide solid band: a black header band is the table's top
-    border and the rule under its header row, which the ruled-table detector needs."""
-    edges: list[PxBox] = []
+def _block_edges(solid: np.ndarray, length: int) -> tuple[list[PxBox], list[PxBox]]:
+    """Edges of the solid black areas that stand where rulings would be (horizontal, vertical).
+    A wide band (a black header band) gives its top and bottom: the table's top border and the
+    rule under its header row. A block at least a ruling long each way (a cell printed solid
+    black, as a column of LKIP.pdf pp 100-101 is) gives all four sides: its cell's borders,
+    whose rulings vanish into the block, so that without them the cells beside and below it
+    merge into one. A thin strip (a scanner's edge) gives nothing."""
+    h_edges: list[PxBox] = []
+    v_edges: list[PxBox] = []
     n, _, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
     for i in range(1, n):
         x, y, w, h, _ = (int(v) for v in stats[i])
-        if w >= 4 * length:
-            edges += [(x, y, x + w, y + 1), (x, y + h - 1, x + w, y + h)]
-    return edges
+        if w >= 4 * length or (w >= length and h >= length):
+            h_edges += [(x, y, x + w, y + 1), (x, y + h - 1, x + w, y + h)]
+        if w >= length and h >= length:
+            v_edges += [(x, y, x + 1, y + h), (x + w - 1, y, x + w, y + h)]
+    return h_edges, v_edges
 
 
 def _only(mask: np.ndarray, boxes: list[PxBox]) -> np.ndarray:
@@ -215,8 +222,9 @@ def find_rulings(ink: np.ndarray, dpi: float, faint: np.ndarray | None = None
     v_mask |= _dashed_runs(ink, length, False, px)
     h_thin, _ = _components(h_mask, True, max_thick)
     v_thin, _ = _components(v_mask, False, max_thick)
-    hs = [b for b in h_thin if not _beside_text(ink, b, True, px)] + _band_edges(solid, length)
-    vs = [b for b in v_thin if not _beside_text(ink, b, False, px)]
+    h_edges, v_edges = _block_edges(solid, length)
+    hs = [b for b in h_thin if not _beside_text(ink, b, True, px)] + h_edges
+    vs = [b for b in v_thin if not _beside_text(ink, b, False, px)] + v_edges
     h_mask, v_mask = _only(h_mask, hs), _only(v_mask, vs)
     not_text = h_mask | v_mask | bars | _debris(ink, h_mask, px, True) | _debris(ink, v_mask, px, False)
     return hs, vs, not_text

@@ -6,7 +6,7 @@ repairable without guessing *when the column prints whole amounts with `.` thous
 (`1.234.567`, most of its cells say so): then every digit is part of the integer, so the
 value is the digit string, provided that each separator that is there still sits a multiple
 of three digits from the end. Letters are read as digits only inside such a number (`O`, `o`
-→ 0; `l`, `I`, `|`, `!` → 1).
+→ 0; `l`, `I`, `|`, `!`, `]` → 1; `§` → 5).
 
 A cell of such a column that cannot be made to fit (a separator in the wrong place means a
 digit was lost or invented) is marked with a trailing `?`: it then stays unparsed
@@ -37,8 +37,8 @@ _WHOLE_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.234.567
 _CENTS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d{2}$")  # 1.234.567,00
 _ENGLISH = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,234,567 (spreadsheet exports)
 _DECIMAL = re.compile(r"^\d{1,3}([,.])(\d{1,3})$")  # 92,02 (a percent column)
-_LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "!": "1"})
-_NUMBERISH = re.compile(r"^[\dOolI|!][\dOolI|!., ]*[\dOolI|!]$")
+_LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "!": "1", "]": "1", "§": "5"})
+_NUMBERISH = re.compile(r"^[\dOolI|!\]§][\dOolI|!\]§., ]*[\dOolI|!\]]$")
 
 
 def _split(cell: str) -> tuple[str, str, str]:
@@ -161,10 +161,31 @@ def _largest_decimal(cells: list[str]) -> float:
     return max(values, default=0.0)
 
 
+_SPACED = re.compile(r"^\d{1,3}(?:[ .]\d+)+$")  # `5.703 388 560`, `292 49.240`: a space inside a figure
+
+
+def repair_spaced(cell: str) -> str:
+    """A figure of 6+ digits with a space inside, in a column with no convention: the space is a
+    thousands dot Tesseract lost (`5.703 388 560` → `5.703.388.560`) when every group then has
+    three digits; otherwise a digit was lost too (`292 49.240`) and the cell is marked `DOUBT`,
+    not read as 29249,24. Figures already grouped, and short ones (percents), are left."""
+    prefix, core, suffix = _split(cell)
+    core = core.strip()
+    if _NUMBERISH.match(core):
+        core = core.translate(_LETTER_DIGITS)
+    if " " not in core or not _SPACED.match(core) or sum(ch.isdigit() for ch in core) < 6:
+        return cell
+    dotted = re.sub(r"\s+", ".", core)
+    if _WHOLE_DOT.match(dotted):
+        return f"{prefix}{dotted}{suffix}"
+    return cell.rstrip() + DOUBT
+
+
 def repair_column(cells: list[str]) -> list[str]:
     """Every cell of one OCR'd column, repaired by the column's convention (see module doc)."""
     convention = column_convention(cells)
     if convention is None:
+        cells = [repair_spaced(c) for c in cells]
         decimal = decimal_convention(cells)
         if decimal is None:
             return list(cells)

@@ -2,7 +2,7 @@
 
 Tesseract groups glyphs into words by spacing alone, so a scan gives tokens a text PDF would
 not: `Rp.122.318.026.000,-` (the currency and the amount in one word, though they sit in two
-columns), `10.Program` (a list number glued to the name), `‘4.` (a pen mark or speck read as
+columns), `10.Program` or `4Pengawasan` (a list number glued to the name), `‘4.` (a pen mark or speck read as
 a quote before a list number). The borderless detector places whole words into columns, so one
 glued token drags its neighbour column's text along and merges two rows. Each rule here splits
 or trims a token only where its parts are unambiguous (a currency prefix, a list number
@@ -24,6 +24,7 @@ W = TypeVar("W", bound=Word)
 _LEADING_QUOTES = regex.compile(r"^[‘’“”\"'`´]+(?=\d)")
 _CURRENCY_GLUED = regex.compile(r"^(Rp\.?)(\d[\d.,]*[\d,\-]*)$", regex.IGNORECASE)
 _NUMBER_GLUED = regex.compile(r"^(\d{1,2}\.)(\p{Lu}\p{L}+.*)$")
+_NUMBER_GLUED_NO_DOT = regex.compile(r"^(\d{1,2})(\p{Lu}\p{Ll}{2,}.*)$")  # `4Pengawasan`, not `3D`
 
 
 def _split(word: W, parts: list[str]) -> list[W]:
@@ -47,7 +48,7 @@ def repair_token(word: W) -> list[W]:
         share = (word.x1 - word.x0) * cut / len(text)
         word = replace(word, x0=word.x0 + share, text=trimmed)
         text = trimmed
-    for pattern in (_CURRENCY_GLUED, _NUMBER_GLUED):
+    for pattern in (_CURRENCY_GLUED, _NUMBER_GLUED, _NUMBER_GLUED_NO_DOT):
         m = pattern.match(text)
         if m:
             return _split(word, [m.group(1), m.group(2)])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from extractors.pdf.cells import is_numeric, join_words, mostly_bold
+from extractors.pdf.cells import is_numbering, is_numeric, join_words, mostly_bold
 from extractors.pdf.geometry import Segment, Word, cluster_values
 from extractors.pdf.listrows import split_listed_row
 
@@ -120,6 +120,24 @@ def _stacked_figures(above: list[Word] | None, below: list[Word] | None, y: floa
     return all(is_numeric(w.text) for w in both) and not any(w.y0 < y - 1 and w.y1 > y + 1 for w in both)
 
 
+def _list_number(words: list[Word]) -> int | None:
+    """The integer of the list number that starts a cell's text (`3`, `3.`, `3)`), if any."""
+    first = min(words, key=lambda w: (round(w.y0 / max(w.h, 1.0)), w.x0))
+    text = first.text.strip().rstrip(".)")
+    return int(text) if text.isdigit() and len(text) <= 2 and is_numbering(first.text) else None
+
+
+def _stacked_items(above: list[Word] | None, below: list[Word] | None, y: float) -> bool:
+    """Two items of a numbered list stacked across a lattice line that this column's ruling
+    misses: the cell above starts with `3`, the one below with `4` (LKIP.pdf p56: `3 Manajemen
+    DAS ...` over `4 Pengawasan ...`, one kegiatan each, their budgets in two rows). A name
+    that wraps over the line does not start again with the next number."""
+    if not above or not below or any(w.y0 < y - 1 and w.y1 > y + 1 for w in above + below):
+        return False
+    a, b = _list_number(above), _list_number(below)
+    return a is not None and b == a + 1
+
+
 def _side_by_side(left: list[Word] | None, right: list[Word] | None, x: float) -> bool:
     """Two cells' texts beside a lattice line that this row's ruling misses: each text line
     that has words on both sides leaves a gap of cell padding around the line (at least a
@@ -150,7 +168,7 @@ def build_table(
 
     `scanned`: the rulings were found in a page image, which loses stretches of them; a
     border a ruling misses is then still a border where the words on its two sides show
-    two cells (`_stacked_figures`, `_side_by_side`). A text PDF's rulings are exact: a
+    two cells (`_stacked_figures`, `_stacked_items`, `_side_by_side`). A text PDF's rulings are exact: a
     missing border there is a merged cell."""
     n_r, n_c = len(ys) - 1, len(xs) - 1
     dsu = _DSU(n_r * n_c)
@@ -180,8 +198,9 @@ def build_table(
         cov = _coverage(hs, ys[r])
         need = share(cov, x0, x1)
         for c in range(n_c):
-            if not _covers(cov, xs[c], xs[c + 1], need) and not (scanned and _stacked_figures(
-                    base.get((r - 1) * n_c + c), base.get(r * n_c + c), ys[r])):
+            above, below = base.get((r - 1) * n_c + c), base.get(r * n_c + c)
+            if not _covers(cov, xs[c], xs[c + 1], need) and not (scanned and (
+                    _stacked_figures(above, below, ys[r]) or _stacked_items(above, below, ys[r]))):
                 dsu.union((r - 1) * n_c + c, r * n_c + c)
 
     inside: dict[int, list[Word]] = {}
