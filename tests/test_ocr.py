@@ -89,6 +89,21 @@ def test_scanned_ruled_table_is_read_cell_by_cell(scan: Path):
 
 
 @needs_tesseract
+def test_a_table_page_is_read_again_from_smoothed_images_with_the_same_geometry(scan: Path):
+    with pymupdf.open(scan) as pdf:
+        page = ocr.ocr_page(pdf[0])
+    assert len(page.rereadings) == len(ocr.REREAD_SMOOTHING)
+    first = {w.text for w in page.words if w.text[:1].isdigit() and len(w.text) > 6}
+    for words in page.rereadings:
+        again = {w.text: w for w in words if w.text in first}
+        assert again, "each re-reading finds the amounts too"
+        for w in page.words:  # at the same place: the vote compares cells by box
+            if w.text in again:
+                assert again[w.text].x0 == pytest.approx(w.x0, abs=3) and again[w.text].y0 == pytest.approx(w.y0, abs=3)
+    assert read_pdf(str(scan)).ocr_reread_pages == 1
+
+
+@needs_tesseract
 def test_scanned_table_becomes_budget_lines_with_confidence(scan: Path):
     doc = extract_document(scan)
     assert doc.status in ("ok", "partial") and "OCR" not in (doc.error or "")

@@ -113,3 +113,30 @@ def test_ocr_garbled_header_words_are_respelled_before_roles_are_given():
     assert role_for_header("Kegiatan / Urajan") == "name"
     assert role_for_header("% PENYERAPAN ANGGARAN") == "realisasi_pct"
     assert respell_header("Program Pengembangan") == "Program Pengembangan"  # no header word near
+
+
+def test_a_penyerapan_column_alone_makes_budget_lines_named_by_the_indicator(tmp_path):
+    from pipeline.extract import extract_document
+
+    text = ("Tabel 3.7 Efisiensi Penggunaan Sumber Daya\n"
+            "No\tSasaran Strategis\tIndikator Kinerja\t% Capaian Kinerja\t% Penyerapan Anggaran\n"
+            "1\tMeningkatnya layanan irigasi\tPersentase jaringan irigasi dalam kondisi baik\t100,01\t98,33\n"
+            "2\tMeningkatnya akurasi data\tAkurasi data dalam Sistem Informasi\t97,95\t92,79\n")
+    path = tmp_path / "lkip.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = extract_document(path)
+    assert [(b.name, str(b.realisasi_pct), b.pagu) for b in doc.budget_lines] == [
+        ("Persentase jaringan irigasi dalam kondisi baik", "98.33", None),
+        ("Akurasi data dalam Sistem Informasi", "92.79", None)]
+    assert [str(i.capaian_pct) for i in doc.indicators] == ["100.01", "97.95"]
+
+
+def test_rereadings_can_be_turned_off(monkeypatch):
+    from extractors.pdf import ocr
+
+    monkeypatch.setenv("LKJIP_OCR_REREADS", "0")
+    assert ocr.rereads() == 0
+    monkeypatch.setenv("LKJIP_OCR_REREADS", "9")
+    assert ocr.rereads() == len(ocr.REREAD_SMOOTHING)
+    monkeypatch.delenv("LKJIP_OCR_REREADS")
+    assert ocr.rereads() == len(ocr.REREAD_SMOOTHING)

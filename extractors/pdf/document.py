@@ -135,5 +135,6 @@ def read_pdf(path: str, *, max_pages: int | None = None, detector: str = "auto")
         pages_needing_ocr=ocr,
         warnings=warnings,
         ocr_pages=len(ocr_run.pages),
+        ocr_reread_pages=sum(1 for p in ocr_run.pages.values() if p.rereadings),
         ocr_seconds=ocr_run.seconds,
     )
