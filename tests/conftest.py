@@ -54,3 +54,12 @@ def query(db: Path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+def extract_text(tmp_path: Path, text: str, name: str = "lkip.txt"):
+    """`text` written as a text report in `tmp_path` and extracted (an ExtractedDocument)."""
+    from pipeline.extract import extract_document
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_document(path)

@@ -49,11 +49,27 @@ def test_documents_read_perfectly(warehouse: Path, document: str) -> None:
     assert (score.indicator.precision, score.indicator.recall) == (1.0, 1.0)
 
 
+def _read_by_ocr(document: str) -> bool:
+    """A truth document whose pages are images (with or without a hidden OCR layer)."""
+    import pymupdf
+
+    from extractors.pdf.ocr import hidden_text_layer
+
+    with pymupdf.open(CORPUS / document) as pdf:
+        return any(not page.get_text().strip() or hidden_text_layer(page) for page in pdf)
+
+
 def _overall(warehouse: Path, kind: str) -> CellScore:
-    """Micro-averaged `budget` or `indicator` cells over all truth documents."""
+    """Micro-averaged `budget` or `indicator` cells over all truth documents. Without Tesseract
+    the documents that are read by OCR (PK Kadis.pdf: its poor hidden layer is then used as it
+    is) are left out: the floors below are for the text layers and for OCR'd pages with OCR."""
+    from extractors.pdf.ocr import unavailable_reason
+
+    skip_ocr = unavailable_reason() is not None
     total = CellScore()
-    for score in _scores(warehouse).values():
-        total += getattr(score, kind)
+    for document, score in _scores(warehouse).items():
+        if not (skip_ocr and _read_by_ocr(document)):
+            total += getattr(score, kind)
     return total
 
 

@@ -139,6 +139,7 @@ def test_page_time_limit_leaves_the_page_to_ocr(scan: Path, monkeypatch):
 
 # --------------------------------------------------------------------------- without Tesseract
 def test_without_tesseract_a_scan_stays_needs_ocr_with_the_reason(scan: Path, monkeypatch):
+    monkeypatch.delenv("LKJIP_OCR", raising=False)  # turned off says so first
     monkeypatch.setattr(ocr, "_find_binary", lambda: None)
     assert ocr.unavailable_reason() == "OCR not available: tesseract not installed"
     src = read_pdf(str(scan))

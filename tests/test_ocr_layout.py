@@ -11,6 +11,7 @@ from extractors.pdf.ocr_numbers import DOUBT, decimal_convention, repair_column
 from extractors.pdf.ocr_tokens import repair_token
 from extractors.pdf.textlines import group_lines, split_chunks
 from pipeline.roles import assign_roles
+from tests.conftest import extract_text
 
 
 def _texts(words: list[Word]) -> list[str]:
@@ -125,15 +126,11 @@ def test_no_cents_suffix_as_ocr_reads_it_is_normalised():
 
 
 def test_budget_per_indicator_lines_are_named_by_the_indicator(tmp_path):
-    from pipeline.extract import extract_document
-
     text = ("Tabel 3.6 Anggaran per Indikator\n"
             "No\tSasaran\tIndikator Kinerja\tAlokasi (Rp)\tRealisasi (Rp)\n"
             "1\tMeningkatnya layanan irigasi\tPersentase jaringan irigasi dalam kondisi baik\t135.210.175.440\t132.958.783.417\n"
             "2\tMeningkatnya akurasi data\tAkurasi data dalam Sistem Informasi\t738.764.240\t700.000.000\n")
-    path = tmp_path / "lkip.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = extract_document(path)
+    doc = extract_text(tmp_path, text)
     names = [(line.name, line.pagu) for line in doc.budget_lines]
     assert [n for n, _ in names] == ["Persentase jaringan irigasi dalam kondisi baik",
                                      "Akurasi data dalam Sistem Informasi"]

@@ -15,6 +15,7 @@ from extractors.pdf.ocr_numbers import DOUBT, repair_column, repair_spaced
 from extractors.pdf.ocr_tokens import repair_token
 from extractors.pdf.ruled import find_ruled_tables
 from pipeline.roles import respell_header, role_for_header
+from tests.conftest import extract_text
 
 
 def W(x0, y0, text, w=None, h=8.0):
@@ -116,15 +117,11 @@ def test_ocr_garbled_header_words_are_respelled_before_roles_are_given():
 
 
 def test_a_penyerapan_column_alone_makes_budget_lines_named_by_the_indicator(tmp_path):
-    from pipeline.extract import extract_document
-
     text = ("Tabel 3.7 Efisiensi Penggunaan Sumber Daya\n"
             "No\tSasaran Strategis\tIndikator Kinerja\t% Capaian Kinerja\t% Penyerapan Anggaran\n"
             "1\tMeningkatnya layanan irigasi\tPersentase jaringan irigasi dalam kondisi baik\t100,01\t98,33\n"
             "2\tMeningkatnya akurasi data\tAkurasi data dalam Sistem Informasi\t97,95\t92,79\n")
-    path = tmp_path / "lkip.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = extract_document(path)
+    doc = extract_text(tmp_path, text)
     assert [(b.name, str(b.realisasi_pct), b.pagu) for b in doc.budget_lines] == [
         ("Persentase jaringan irigasi dalam kondisi baik", "98.33", None),
         ("Akurasi data dalam Sistem Informasi", "92.79", None)]
