@@ -139,7 +139,7 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
             sasaran = _cell(row.cells, roles.get("sasaran"))
         serapan = _percent(values.get("realisasi_pct")) is not None  # `% Penyerapan Anggaran` alone
         if (money_roles or serapan) and (info.amounts or serapan or (
-                money_roles and info.name and info.level in ("program", "kegiatan", "opd", "urusan", "total"))):
+                info.name and info.level in ("program", "kegiatan", "opd", "urusan", "total"))):
             lines.append(_budget_line(table, n, row, info, values, money_roles, parents, raw))
         if info.level in ("program", "kegiatan", "sub_kegiatan", "opd") and info.name:
             context = info.name

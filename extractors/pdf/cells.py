@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from statistics import median_high
 
 from extractors.pdf.geometry import Word
 
@@ -33,8 +34,7 @@ def join_words(words: list[Word]) -> str:
         return ""
     if len(words) == 1:
         return words[0].text
-    heights = sorted(w.h for w in words)
-    typical = heights[len(heights) // 2]
+    typical = median_high([w.h for w in words])
 
     def level(w: Word) -> tuple[float, float]:
         if w.h > 1.5 * typical:

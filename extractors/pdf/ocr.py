@@ -26,6 +26,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from statistics import median_high
 
 import cv2
 import pymupdf
@@ -208,6 +209,21 @@ def snap_ends(hs: list[Segment], vs: list[Segment], reach: float = SNAP_REACH_PT
                 s.end = max(after)
 
 
+def _mended_start(start: float, end: float, crossings: list[float]) -> float:
+    """Where a ruling from `start` to `end` (attached at `end`, dangling at `start`) really
+    starts: the far side of the cell it breaks off in, when it runs along at least one whole
+    cell and reaches well into that one (see `mend_broken`); else `start`. `crossings`: the
+    positions of the rulings crossing its line, sorted."""
+    inside = [x for x in crossings if x < start - ENDS_ON_PT]
+    edge = [x for x in crossings if start < x <= end]
+    if inside and len(edge) >= 2:
+        far, near = inside[-1], edge[0]
+        into = near - start
+        if into >= BROKEN_MIN_PT and into >= BROKEN_SHARE * (near - far):
+            return far
+    return start
+
+
 def mend_broken(hs: list[Segment], vs: list[Segment]) -> None:
     """Carry a ruling across the cell it breaks off in. A row rule of a 100-dpi scan may vanish
     for a long stretch (LKIP.pdf p26: the rule between two programs covers only 64 of the
@@ -225,21 +241,9 @@ def mend_broken(hs: list[Segment], vs: list[Segment]) -> None:
             attached_start = any(abs(x - s.start) <= ENDS_ON_PT for x in spanning)
             attached_end = any(abs(x - s.end) <= ENDS_ON_PT for x in spanning)
             if attached_end and not attached_start:
-                inside = [x for x in spanning if x < s.start - ENDS_ON_PT]
-                edge = [x for x in spanning if s.start < x <= s.end]
-                if inside and len(edge) >= 2:
-                    far, near = inside[-1], edge[0]
-                    into = near - s.start
-                    if into >= BROKEN_MIN_PT and into >= BROKEN_SHARE * (near - far):
-                        s.start = far
-            elif attached_start and not attached_end:
-                inside = [x for x in spanning if x > s.end + ENDS_ON_PT]
-                edge = [x for x in spanning if s.start <= x < s.end]
-                if inside and len(edge) >= 2:
-                    far, near = inside[0], edge[-1]
-                    into = s.end - near
-                    if into >= BROKEN_MIN_PT and into >= BROKEN_SHARE * (far - near):
-                        s.end = far
+                s.start = _mended_start(s.start, s.end, spanning)
+            elif attached_start and not attached_end:  # the same, mirrored
+                s.end = -_mended_start(-s.end, -s.start, [-x for x in reversed(spanning)])
 
 
 def _read_words(image, lang: str, timeout: float) -> tuple[list[tuple], str]:
@@ -281,10 +285,10 @@ def drop_ruling_debris(words: list[OcrWord], hs: list[Segment], vs: list[Segment
     scan the rulings' ragged rims survive erasing; Tesseract reads them as `7`, `oe,` or `i`,
     which glue onto the amount in that cell (`7 1.622.820.514`) and make it unreadable. A dash
     stays: in an amount column it means zero."""
-    heights = sorted(w.h for w in words if any(ch.isalnum() for ch in w.text))
+    heights = [w.h for w in words if any(ch.isalnum() for ch in w.text)]
     if not heights:
         return words
-    typical = heights[len(heights) // 2]
+    typical = median_high(heights)
 
     def on_ruling(w: OcrWord) -> bool:
         flat = w.h < SLIVER * typical and any(

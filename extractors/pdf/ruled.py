@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from statistics import median_high
 
 from extractors.pdf.cells import is_numbering, is_numeric, join_words, mostly_bold
 from extractors.pdf.geometry import Segment, Word, cluster_values
@@ -108,6 +109,13 @@ def lattice(hs: list[Segment], vs: list[Segment]) -> tuple[list[float], list[flo
     return xs, ys
 
 
+def _crossed(words: list[Word], at: float, horizontal: bool) -> bool:
+    """Some word runs across the lattice line at `at` (a row line if `horizontal`)."""
+    if horizontal:
+        return any(w.y0 < at - 1 and w.y1 > at + 1 for w in words)
+    return any(w.x0 < at - 1 and w.x1 > at + 1 for w in words)
+
+
 def _stacked_figures(above: list[Word] | None, below: list[Word] | None, y: float) -> bool:
     """Two figures stacked across a lattice line that this column's ruling misses: the row
     rule of the columns beside it goes on, so the line is a row boundary, and a figure cell
@@ -117,7 +125,7 @@ def _stacked_figures(above: list[Word] | None, below: list[Word] | None, y: floa
     if not above or not below:
         return False
     both = above + below
-    return all(is_numeric(w.text) for w in both) and not any(w.y0 < y - 1 and w.y1 > y + 1 for w in both)
+    return all(is_numeric(w.text) for w in both) and not _crossed(both, y, True)
 
 
 def _list_number(words: list[Word]) -> int | None:
@@ -132,7 +140,7 @@ def _stacked_items(above: list[Word] | None, below: list[Word] | None, y: float)
     misses: the cell above starts with `3`, the one below with `4` (LKIP.pdf p56: `3 Manajemen
     DAS ...` over `4 Pengawasan ...`, one kegiatan each, their budgets in two rows). A name
     that wraps over the line does not start again with the next number."""
-    if not above or not below or any(w.y0 < y - 1 and w.y1 > y + 1 for w in above + below):
+    if not above or not below or _crossed(above + below, y, True):
         return False
     a, b = _list_number(above), _list_number(below)
     return a is not None and b == a + 1
@@ -146,10 +154,9 @@ def _side_by_side(left: list[Word] | None, right: list[Word] | None, x: float) -
     if not left or not right:
         return False
     both = left + right
-    if any(w.x0 < x - 1 and w.x1 > x + 1 for w in both):
+    if _crossed(both, x, False):
         return False
-    heights = sorted(w.h for w in both)
-    typical = heights[len(heights) // 2]
+    typical = median_high([w.h for w in both])
     paired = 0
     for w in right:
         beside = [v for v in left if min(v.y1, w.y1) - max(v.y0, w.y0) > 0.5 * min(v.h, w.h)]
