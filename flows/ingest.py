@@ -2,7 +2,7 @@
 
 Documents are the unit of work (never pages or cells). A document task runs in a thread of the
 flow process (`--workers N`: N threads) or on a Dask worker (`--dask-address`), and hands the
-document to a killable worker process (`pipeline.isolation`) that enforces the time and memory
+document to a killable worker process (`pipeline.batch.isolation`) that enforces the time and memory
 limits; the task itself only waits. Workers never open the warehouse: the flow loads each
 result as it completes, one transaction per document, with the DuckDB connection closed while
 it waits, so `lkjip sql` can read in between. An interrupted batch keeps every finished
@@ -28,12 +28,12 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.writing import sigint_deferred, when_free, writing
-from pipeline.discover import Candidate, discover
+from pipeline.batch.discover import Candidate, discover
 from pipeline.extract import EXTRACTOR_VERSION, Overrides, file_type_of
-from pipeline.isolation import Job, Limits, WorkerDied, failed_document, get_pool, is_resource_failure, run_isolated
-from pipeline.pending import PendingChecks
-from pipeline.plaintext import printable
-from pipeline.warehouse import Writer, open_writer
+from pipeline.batch.isolation import Job, Limits, WorkerDied, failed_document, get_pool, is_resource_failure, run_isolated
+from pipeline.warehouse.pending import PendingChecks
+from pipeline.batch.plaintext import printable
+from pipeline.warehouse.store import Writer, open_writer
 from schemas.model import ExtractedDocument
 
 # Results are loaded in bursts: opening and closing DuckDB costs about as much as loading a
@@ -172,7 +172,7 @@ def run_ingest(paths: list[str], warehouse: str | None = None, workers: int = 1,
     finally:
         _observer = Observer()
         if not dask_address:
-            from pipeline.isolation import shutdown_pools
+            from pipeline.batch.isolation import shutdown_pools
 
             shutdown_pools()
 
@@ -299,6 +299,6 @@ def _load(writer: Writer, doc: ExtractedDocument, summary: IngestSummary, logger
 
 def _cross_document_checks(writer: Writer, doc_ids: list[str]) -> None:
     """Compare each new document with the others of its region, unit and year."""
-    from pipeline.crosscheck import run_cross_document_checks
+    from pipeline.warehouse.crosscheck import run_cross_document_checks
 
     run_cross_document_checks(writer, doc_ids)

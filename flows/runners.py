@@ -1,7 +1,7 @@
 """Which Prefect task runner runs the document tasks, and how many documents may be in flight.
 
 Local (`--workers N`): a thread pool of N in the flow process. The threads only wait: each
-document is extracted in a killable worker process (`pipeline.isolation`), so N threads mean N
+document is extracted in a killable worker process (`pipeline.batch.isolation`), so N threads mean N
 extraction processes, without Prefect's per-process start-up and pickling on every task.
 
 Dask (`--dask-address tcp://...`): prefect-dask's DaskTaskRunner on the existing cluster; each

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from pipeline.warehouse import WarehouseBusy, Writer
+from pipeline.warehouse.store import WarehouseBusy, Writer
 
 BUSY_WAIT = 600.0  # seconds the writer waits for readers (`lkjip sql`) to let go of the file
 

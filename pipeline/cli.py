@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from pipeline.warehouse import WarehouseBusy, WarehouseError, connect_readonly, warehouse_path
+from pipeline.warehouse.store import WarehouseBusy, WarehouseError, connect_readonly, warehouse_path
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn Indonesian LKjIP / PK / triwulan reports into a DuckDB warehouse.")
@@ -62,11 +62,11 @@ def ingest(
         _fail(f"no such file or folder: {', '.join(missing)}", code=2)
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows.ingest import Observer, run_ingest
-    from pipeline.discover import ManifestError
+    from pipeline.batch.discover import ManifestError
     from flows.runners import DaskUnavailable
     from pipeline.extract import Overrides
-    from pipeline.isolation import Limits, WorkerStartError
-    from pipeline.progress import IngestProgress
+    from pipeline.batch.isolation import Limits, WorkerStartError
+    from pipeline.batch.progress import IngestProgress
 
     options = None
     if any(v is not None for v in (region, year, unit, doc_type)):
@@ -191,7 +191,7 @@ def report(
     the cross-region comparison, flags with links, and documents that failed or need OCR."""
     import duckdb
 
-    from pipeline.report import write_report
+    from pipeline.analyst.report import write_report
 
     try:
         summary = write_report(warehouse, out, docs_root=docs_root, top_regions=top)
@@ -211,7 +211,7 @@ def export(
     warehouse: Optional[Path] = WarehouseOpt,
 ) -> None:
     """Export the contract tables and views: one file per table (xlsx: one sheet per table)."""
-    from pipeline.export import FORMATS, export_warehouse
+    from pipeline.analyst.export import FORMATS, export_warehouse
 
     if format not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}", code=2)
@@ -236,8 +236,8 @@ def regions_load(
 ) -> None:
     """Import a region list into `regions` and fill documents.region_code; names not in the list
     keep no code and get a `region_unresolved` warning. Run again after ingesting new documents."""
-    from pipeline.regions import RegionListError, load_regions
-    from pipeline.warehouse import open_writer
+    from pipeline.warehouse.regions import RegionListError, load_regions
+    from pipeline.warehouse.store import open_writer
 
     if not file.is_file():
         _fail(f"no such file: {file}", code=2)
@@ -268,7 +268,7 @@ def evaluate(
 ) -> None:
     """Score the warehouse against hand-checked truth files: precision and recall of amount
     cells and indicator cells (value and row name both right)."""
-    from pipeline.evaluate import format_report, load_truth, score_document
+    from pipeline.quality.evaluate import format_report, load_truth, score_document
 
     if not truth_dir.is_dir():
         _fail(f"no such folder: {truth_dir}", code=2)
@@ -283,7 +283,7 @@ def evaluate(
 
 def _rows_for(con, truth: dict) -> tuple[list[dict], list[dict]]:
     """The warehouse rows of the document a truth file describes (none if not ingested)."""
-    from pipeline.evaluate import find_source_path
+    from pipeline.quality.evaluate import find_source_path
 
     paths = [r[0] for r in con.execute("SELECT source_path FROM documents").fetchall()]
     source = find_source_path(truth, paths)
@@ -307,7 +307,7 @@ def bench(
     seed: int = typer.Option(1, "--seed", help="Generator seed."),
 ) -> None:
     """Throughput (documents/s, pages/s), scaling, peak memory and rerun time of whole ingests."""
-    from pipeline.bench import run_bench
+    from pipeline.quality.bench import run_bench
 
     try:
         counts = [int(w) for w in workers.split(",") if w.strip()]

@@ -12,9 +12,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.metadata import read_metadata
-from pipeline.records import document_convention, table_records
-from pipeline.tables import build_tables
+from pipeline.normalise.metadata import read_metadata
+from pipeline.structure.records import document_convention, table_records
+from pipeline.structure.tables import build_tables
 from schemas.model import DocumentMeta, ExtractedDocument, SourceDocument
 
 EXTRACTOR_VERSION = "0.4.0"  # bump when extraction changes: reruns re-extract
@@ -144,7 +144,7 @@ def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides |
     doc.flags = check_document(doc.budget_lines, doc.indicators, source.page_texts)
     doc.extra["table_notes"] = [f"table {t.table_no}: {n}" for t in tables for n in t.notes]
     doc.extra["pages_needing_ocr"] = list(source.pages_needing_ocr)
-    from extractors.pdf.ocr_flags import check_low_confidence, drop_impossible
+    from extractors.ocr.flags import check_low_confidence, drop_impossible
 
     doc.flags += drop_impossible(doc.budget_lines)  # OCR'd values no column can hold
     doc.flags += check_low_confidence(doc.budget_lines)  # OCR'd amounts Tesseract was unsure of

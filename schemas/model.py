@@ -57,7 +57,7 @@ class SourceDocument:
     pages_needing_ocr: list[int] = field(default_factory=list)  # 1-based
     warnings: list[str] = field(default_factory=list)
     ocr_pages: int = 0  # pages read by OCR
-    ocr_reread_pages: int = 0  # of those, table pages read again from smoothed images (`ocr_vote`)
+    ocr_reread_pages: int = 0  # of those, table pages read again from smoothed images (`vote`)
     ocr_seconds: float = 0.0  # wall time of that OCR (throughput figures: `bench_detect`)
 
 

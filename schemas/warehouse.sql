@@ -187,7 +187,7 @@ LEFT JOIN fl ON fl.region_name IS NOT DISTINCT FROM docs.region_name AND fl.year
 GROUP BY docs.region_name, docs.year, docs.documents;
 
 -- ================================================================== analyst additions
--- Region lists (`lkjip regions load FILE.csv`, pipeline/regions.py): the official Kemendagri
+-- Region lists (`lkjip regions load FILE.csv`, pipeline/warehouse/regions.py): the official Kemendagri
 -- codes, and the canonical name each entry is matched under (`KOTA JAMBI`, `PROVINSI JAWA BARAT`).
 CREATE TABLE IF NOT EXISTS regions (
     kode           VARCHAR PRIMARY KEY,   -- `15` province, `15.71` kabupaten/kota

@@ -12,8 +12,8 @@ import re
 from extractors.pdf.aligned import AlignedTable, find_aligned_tables
 from extractors.pdf.boxedheader import merge_boxed_headers
 from extractors.pdf.margins import mark_margins
-from extractors.pdf.ocr_cells import finish_ocr_grids
-from extractors.pdf.ocr_pages import OcrRun, run_ocr
+from extractors.ocr.cells import finish_ocr_grids
+from extractors.ocr.pages import OcrRun, run_ocr
 from extractors.pdf.reader import PageContent, needs_ocr, open_pdf, read_page
 from extractors.pdf.ruled import RuledTable, find_ruled_tables
 from extractors.pdf.textlines import TextLine, group_lines
@@ -120,7 +120,7 @@ def read_pdf(path: str, *, max_pages: int | None = None, detector: str = "auto")
         for content, ruled, lines in per_page:
             grids.extend(_page_grids(content, lines, ruled))
     else:
-        from extractors.pdf.crosscheck import crosscheck_grids
+        from extractors.pdf.library_finders import crosscheck_grids
 
         grids = crosscheck_grids(str(path), detector)
     if ocr_run.pages:

@@ -3,7 +3,7 @@ reader's property tests run with many more examples than `pytest` gives them.
 
     python -m tests.fuzz.fuzz_properties [--examples 20000] [--only roundtrip] [--seed N]
 
-Each property is the very test body of tests/test_numbers.py / tests/test_fuzz_text.py, with the
+Each property is the very test body of tests/normalise/test_numbers.py / tests/extractors/test_fuzz_text.py, with the
 same strategies, under `max_examples=--examples`, no deadline, no health checks and no example
 database (a failure prints its falsifying example and a `@reproduce_failure` blob instead).
 A finding is a property that fails. Each property prints its calls (examples, plus shrinking
@@ -20,9 +20,9 @@ import traceback
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
-from pipeline.numbers import ENGLISH, INDONESIAN
-from tests import test_fuzz_text as text_tests
-from tests import test_numbers as number_tests
+from pipeline.normalise.numbers import ENGLISH, INDONESIAN
+from tests.extractors import test_fuzz_text as text_tests
+from tests.normalise import test_numbers as number_tests
 
 CONVENTIONS = st.sampled_from([None, INDONESIAN, ENGLISH])
 SEPARATORS = st.sampled_from([",", "."])

@@ -1,0 +1,60 @@
+"""OCR'd grids: figures decided by the page's readings, per-cell confidence, and column-wise
+number repair.
+
+The detectors build cells from the first reading's words and keep each cell's box. Here, in
+this order: each figure cell is re-decided by the vote of the page's smoothed re-readings
+(`vote`); the words' Tesseract confidences are gathered back per cell (the lowest of the
+cell's words in the reading that won: one badly read group is enough to make an amount
+unreliable); numbers are repaired column by column (`numbers`). Confidences travel in
+`GridRow.cell_confidence` to `raw_cells["ocr_confidence"]`, where the `low_confidence_amount`
+rule reads them.
+"""
+
+from __future__ import annotations
+
+from extractors.ocr.engine import OcrWord
+from extractors.ocr.numbers import repair_column
+from extractors.ocr.vote import reread_text, revote_cell, words_in
+from schemas.model import BBox, Grid
+
+
+def _cell_confidence(box: BBox | None, words: list[OcrWord]) -> float | None:
+    if box is None:
+        return None
+    confs = [w.conf for w in words_in(box, words) if w.conf >= 0]
+    return round(min(confs), 1) if confs else None
+
+
+def finish_ocr_grids(grids: list[Grid], words_by_page: dict[int, list[OcrWord]],
+                     rereadings_by_page: dict[int, list[list[OcrWord]]] | None = None) -> None:
+    """Vote on figures, set `cell_confidence` and repair numbers column by column, for rows on
+    OCR'd pages. `rereadings_by_page`: the other readings of each page (none: no vote)."""
+    rereadings_by_page = rereadings_by_page or {}
+    for grid in grids:
+        rows = [r for r in grid.rows if r.page in words_by_page]
+        if not rows:
+            continue
+        for row in rows:
+            words = words_by_page[row.page]
+            again = rereadings_by_page.get(row.page, [])
+            boxes = row.cell_boxes or [None] * len(row.cells)
+            confidence: list[float | None] = []
+            for j, cell in enumerate(row.cells):
+                box = boxes[j] if j < len(boxes) else None
+                if not cell.strip():
+                    confidence.append(None)
+                    continue
+                voted, winning = revote_cell(cell, box, words, again)
+                if winning is None:
+                    voted, winning = reread_text(cell, box, words, again)
+                row.cells[j] = voted
+                source = words if winning is None else winning
+                confidence.append(_cell_confidence(box, source))
+            row.cell_confidence = confidence
+        width = max(len(r.cells) for r in rows)
+        for j in range(width):
+            column = [r.cells[j] if j < len(r.cells) else "" for r in rows]
+            for r, new in zip(rows, repair_column(column)):
+                if j < len(r.cells):
+                    r.cells[j] = new
+

@@ -1,0 +1,402 @@
+"""OCR of scanned pages with Tesseract, into the same words and rulings a text PDF gives.
+
+Why pytesseract (the `tesseract` command) rather than tesserocr or ocrmypdf, measured on the
+LKIP.pdf scan (psm 6, same cleaned page images): accuracy is the same engine's - digits of 62
+table amounts on four pages read right 52 (pytesseract, Debian's Tesseract 5.3) vs 53 (tesserocr,
+whose wheel bundles 5.5), 58 vs 54 with `ind+eng`. tesserocr is faster (1.45 s vs 2.75 s for one
+page on one core; 24 vs 140 ms per call on a small crop, as it keeps the model loaded), but its
+time limit is cooperative (layout analysis ignores it) and it runs inside the worker, so a page
+that hangs or crashes Tesseract takes the document down. The command runs in a process that
+`timeout` kills, it is what `apt-get install tesseract-ocr` gives CI, and its absence is simple to
+detect. We OCR each page once (no per-cell calls), so the per-call cost does not add up.
+ocrmypdf would add a text layer to read back through the normal reader, but it needs Ghostscript
+and re-OCRs whole files, and the table rulings of a scan would still have to be found in the image.
+
+One page: render at `OCR_DPI` (grey), straighten, find the rulings in the image (`image`),
+erase them, read the words with `image_to_data` (boxes and confidences), turn pixels into points.
+A page that reads badly is tried once more in the orientation Tesseract detects (sideways tables
+on portrait scans).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from statistics import median_high
+
+import cv2
+import pymupdf
+
+from extractors.pdf.geometry import Segment, Word
+from extractors.ocr.image import (
+    PageImage,
+    clean_for_ocr,
+    deskew,
+    faint_ink_mask,
+    find_rulings,
+    ink_mask,
+    is_bilevel,
+    render,
+    rotate,
+    skew_angle,
+)
+from extractors.ocr.tokens import repair_tokens
+from extractors.pdf.rulings import merge_segments
+
+LINES_DPI = 150  # resolution the rulings are searched at
+OCR_DPI = 300  # Tesseract reads 9-pt table digits best at ~300 dpi; 100-dpi fax scans are upsampled
+PSM = 6  # one uniform block: table rows come out as lines, cells as words (psm 3 splits rows)
+DEFAULT_TIMEOUT = 60.0  # seconds per page; env LKJIP_OCR_PAGE_TIMEOUT
+GARBAGE_CONF = 70.0  # mean word confidence under this: ask Tesseract for the orientation (sideways tables)
+HIDDEN_COVER = 0.9  # an image over this share of the page hides the text drawn before it
+SEG_JOIN_PT = 50.0  # ruling pieces this far apart on one line are one ruling (scans break thin lines)
+SEG_SNAP_PT = 2.0
+SNAP_REACH_PT = 30.0
+ENDS_ON_PT = 3.0  # a ruling end this close to a crossing ruling ends there
+BROKEN_SHARE = 0.2  # a ruling reaching this share of the way into a cell, from its edge, crosses it
+BROKEN_MIN_PT = 15.0  # ... and at least this far (a rule overshooting its crossing by a few pt does not)
+SLIVER = 0.45  # a word less tall than this share of the page's typical word is a speck, not text
+SPECK = 0.25  # ... and less tall than this share is one wherever it lies
+ON_RULING_PT = 1.5  # a sliver this close to a ruling is what is left of that ruling
+
+# Gaussian blurs (sigma in pixels of the OCR_DPI image) of the re-readings of a table page. A
+# 100-dpi fax scan upsampled to 300 dpi has stair-stepped glyphs; each smoothing makes Tesseract
+# misread *other* digits (LKIP.pdf truth pages: 84, 87 and 86 of 91 amounts read right by the
+# plain and the two smoothed images, few misreads shared), so two readings out of three agreeing
+# outvote one misread. env LKJIP_OCR_REREADS: how many of them to use (0 turns re-reading off).
+REREAD_SMOOTHING = (0.7, 1.0)
+REREAD_MIN_FIGURES = 3  # a page with fewer figures of 4+ digits has no amounts table: read once
+_FIGURE = re.compile(r"\d[\d.,]{3,}")
+
+UNAVAILABLE = "OCR not available"
+
+
+@dataclass(slots=True)
+class OcrWord(Word):
+    """A word read by Tesseract; `conf` is its recognition confidence, 0-100."""
+
+    conf: float = -1.0
+
+
+@dataclass
+class OcrPage:
+    """What OCR found on one page, in points, in the reading orientation."""
+
+    width: float
+    height: float
+    words: list[OcrWord]
+    hs: list[Segment]
+    vs: list[Segment]
+    text: str
+    quarter_turns: int = 0  # clockwise turns applied to the page image before reading
+    seconds: float = 0.0
+    mean_conf: float = 0.0
+    skew: float = 0.0  # degrees the image was turned to straighten it
+    # the same page read again from smoothed images (`REREAD_SMOOTHING`), same geometry: a
+    # figure's digits are decided by agreement of the readings (`vote`)
+    rereadings: list[list[OcrWord]] = field(default_factory=list)
+
+
+class OcrUnavailable(RuntimeError):
+    """Tesseract (or its Indonesian model) is not installed."""
+
+
+def page_timeout() -> float:
+    """Per-page limit in seconds from `LKJIP_OCR_PAGE_TIMEOUT` (default 60; 0 = no limit)."""
+    raw = os.environ.get("LKJIP_OCR_PAGE_TIMEOUT", "")
+    try:
+        value = float(raw) if raw.strip() else DEFAULT_TIMEOUT
+    except ValueError:
+        value = DEFAULT_TIMEOUT
+    return max(0.0, value)
+
+
+def _find_binary() -> str | None:
+    """Where the `tesseract` command is (tests monkeypatch this to simulate its absence)."""
+    import pytesseract
+
+    cmd = pytesseract.pytesseract.tesseract_cmd
+    return shutil.which(cmd) or (cmd if os.path.isabs(cmd) and os.access(cmd, os.X_OK) else None)
+
+
+@lru_cache(maxsize=4)
+def _languages(binary: str) -> frozenset[str]:
+    import pytesseract
+
+    try:
+        return frozenset(pytesseract.get_languages(config=""))
+    except Exception:  # a broken install: no usable model
+        return frozenset()
+
+
+def unavailable_reason() -> str | None:
+    """None when OCR can run; otherwise the reason, starting with "OCR not available".
+    `LKJIP_OCR=off` turns OCR off (a quick ingest of a big scanned batch, or tests of the
+    no-Tesseract behaviour)."""
+    if os.environ.get("LKJIP_OCR", "").strip().lower() in ("off", "0", "no", "false"):
+        return f"{UNAVAILABLE}: turned off by LKJIP_OCR"
+    try:
+        import pytesseract  # noqa: F401
+    except ImportError:
+        return f"{UNAVAILABLE}: pytesseract not installed"
+    binary = _find_binary()
+    if binary is None:
+        return f"{UNAVAILABLE}: tesseract not installed"
+    if "ind" not in _languages(binary):
+        return f"{UNAVAILABLE}: Tesseract Indonesian model (tesseract-ocr-ind) not installed"
+    return None
+
+
+def ocr_languages() -> str:
+    """Indonesian, plus English where installed: `ind+eng` reads the digits of the corpus' fax
+    scans better than either alone (58 vs 52 of 62 amounts on four LKIP.pdf pages)."""
+    binary = _find_binary()
+    langs = _languages(binary) if binary else frozenset()
+    return "ind+eng" if "eng" in langs else "ind"
+
+
+# --------------------------------------------------------------------------- which pages
+def hidden_text_layer(page: pymupdf.Page) -> bool:
+    """The page's text is an OCR layer nobody sees: invisible text (render mode 3) or text
+    painted before a full-page image that covers it. Such layers (PK Kadis.pdf) are often poor
+    (`RpA.868.180.000`, `D1NAS`); the image is what the reader sees."""
+    log = page.get_bboxlog()
+    page_area = abs(page.rect)
+    if not page_area:
+        return False
+    last_cover = -1
+    for i, (kind, box) in enumerate(log):
+        if kind == "fill-image" and abs(pymupdf.Rect(box)) >= HIDDEN_COVER * page_area:
+            last_cover = i
+    texts = [(i, kind) for i, (kind, _) in enumerate(log) if kind.endswith("-text")]
+    if not texts:
+        return False
+    visible = [i for i, kind in texts if kind != "ignore-text"]
+    if not visible:
+        return True  # all invisible: render mode 3
+    return last_cover >= 0 and all(i < last_cover for i in visible)
+
+
+# --------------------------------------------------------------------------- reading
+def _segments(boxes: list[tuple[int, int, int, int]], scale: float, horizontal: bool) -> list[Segment]:
+    segs = []
+    for x0, y0, x1, y1 in boxes:
+        if horizontal:
+            segs.append(Segment((y0 + y1) / 2 * scale, x0 * scale, x1 * scale))
+        else:
+            segs.append(Segment((x0 + x1) / 2 * scale, y0 * scale, y1 * scale))
+    return merge_segments(segs, snap=SEG_SNAP_PT, join=SEG_JOIN_PT)
+
+
+def snap_ends(hs: list[Segment], vs: list[Segment], reach: float = SNAP_REACH_PT) -> None:
+    """Extend each ruling whose end stops short of a crossing ruling (a scanned line fades at
+    its ends) to that ruling, when it is within `reach`. Without this a row rule that stops
+    10 pt before the table's frame leaves the first column's cells merged across rows."""
+    for segs, cross in ((hs, vs), (vs, hs)):
+        for s in segs:
+            spanning = [c.pos for c in cross if c.start - 2 <= s.pos <= c.end + 2]
+            before = [x for x in spanning if s.start - reach <= x < s.start]
+            after = [x for x in spanning if s.end < x <= s.end + reach]
+            # an end on a crossing ruling is a real end (a column rule under a spanning header
+            # starts at the header's rule); only a dangling end has faded
+            if before and not any(abs(x - s.start) <= ENDS_ON_PT for x in spanning):
+                s.start = min(before)
+            if after and not any(abs(x - s.end) <= ENDS_ON_PT for x in spanning):
+                s.end = max(after)
+
+
+def _mended_start(start: float, end: float, crossings: list[float]) -> float:
+    """Where a ruling from `start` to `end` (attached at `end`, dangling at `start`) really
+    starts: the far side of the cell it breaks off in, when it runs along at least one whole
+    cell and reaches well into that one (see `mend_broken`); else `start`. `crossings`: the
+    positions of the rulings crossing its line, sorted."""
+    inside = [x for x in crossings if x < start - ENDS_ON_PT]
+    edge = [x for x in crossings if start < x <= end]
+    if inside and len(edge) >= 2:
+        far, near = inside[-1], edge[0]
+        into = near - start
+        if into >= BROKEN_MIN_PT and into >= BROKEN_SHARE * (near - far):
+            return far
+    return start
+
+
+def mend_broken(hs: list[Segment], vs: list[Segment]) -> None:
+    """Carry a ruling across the cell it breaks off in. A row rule of a 100-dpi scan may vanish
+    for a long stretch (LKIP.pdf p26: the rule between two programs covers only 64 of the
+    program column's 248 pt); the cell above then takes the next row's name. A ruling that
+    runs along at least one whole cell (a table's rule, not a dotted rule's stray piece), leaves
+    a crossing ruling and stops inside the next cell, well into it (`BROKEN_SHARE` of its width
+    and `BROKEN_MIN_PT`), is a broken rule and goes on to that cell's far side.
+    A partial rule floating inside a cell (attached at neither end) is left alone, as is a
+    ruling that ends on a crossing: a rowspan's neighbours' rules stop at its edge."""
+    for segs, cross in ((hs, vs), (vs, hs)):
+        for s in segs:
+            spanning = sorted(c.pos for c in cross if c.start - 2 <= s.pos <= c.end + 2)
+            if len(spanning) < 2:
+                continue
+            attached_start = any(abs(x - s.start) <= ENDS_ON_PT for x in spanning)
+            attached_end = any(abs(x - s.end) <= ENDS_ON_PT for x in spanning)
+            if attached_end and not attached_start:
+                s.start = _mended_start(s.start, s.end, spanning)
+            elif attached_start and not attached_end:  # the same, mirrored
+                s.end = -_mended_start(-s.end, -s.start, [-x for x in reversed(spanning)])
+
+
+def _read_words(image, lang: str, timeout: float) -> tuple[list[tuple], str]:
+    """Word tuples (left, top, width, height, text, conf, line key) and the page text."""
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # workers parallelise; OpenMP threads only contend
+    data = pytesseract.image_to_data(image, lang=lang, config=f"--psm {PSM}",
+                                     output_type=pytesseract.Output.DICT, timeout=timeout or 0)
+    words = []
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip().strip("_|")  # `_`, `|`: remnants of an erased ruling touching the word
+        if not text or int(data["level"][i]) != 5:
+            continue
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        conf = float(data["conf"][i])
+        words.append((int(data["left"][i]), int(data["top"][i]), int(data["width"][i]),
+                      int(data["height"][i]), text, conf, key))
+        lines.setdefault(key, []).append(text)
+    return words, "\n".join(" ".join(ws) for ws in lines.values()) + ("\n" if lines else "")
+
+
+_DASHES = frozenset("-–—")
+
+
+def is_noise(text: str, conf: float) -> bool:
+    """Specks, stamp edges and scanner borders read as `|`, `\\`, `'` or two unsure letters.
+    They would break the column alignment the borderless detector relies on. A dash stays:
+    in an amount column it means zero."""
+    if not any(ch.isalnum() for ch in text):
+        return not (text in _DASHES and conf >= 50)
+    return conf < 20 and len(text) <= 2
+
+
+def drop_ruling_debris(words: list[OcrWord], hs: list[Segment], vs: list[Segment]) -> list[OcrWord]:
+    """Words that are slivers of an erased ruling: flatter than a letter (under `SLIVER` of the
+    median word height) or narrower than one (under 2 pt) while lying on a ruling. In a 100-dpi
+    scan the rulings' ragged rims survive erasing; Tesseract reads them as `7`, `oe,` or `i`,
+    which glue onto the amount in that cell (`7 1.622.820.514`) and make it unreadable. A dash
+    stays: in an amount column it means zero."""
+    heights = [w.h for w in words if any(ch.isalnum() for ch in w.text)]
+    if not heights:
+        return words
+    typical = median_high(heights)
+
+    def on_ruling(w: OcrWord) -> bool:
+        flat = w.h < SLIVER * typical and any(
+            s.start - 1 <= w.xc <= s.end + 1 and w.y0 - ON_RULING_PT <= s.pos <= w.y1 + ON_RULING_PT for s in hs)
+        thin = (w.x1 - w.x0) < 2.0 and len(w.text) == 1 and any(
+            s.start - 1 <= w.yc <= s.end + 1 and w.x0 - ON_RULING_PT <= s.pos <= w.x1 + ON_RULING_PT for s in vs)
+        return flat or thin
+
+    # flatter still than a quarter of a letter: a ruling's rim wherever it lies (on a stretch
+    # of the rule that was lost, there is no ruling to lie on)
+    return [w for w in words if w.text in _DASHES or not (on_ruling(w) or w.h < SPECK * typical)]
+
+
+def _osd_turns(image, timeout: float) -> int:
+    """Clockwise quarter turns that make the text upright, by Tesseract's orientation detection."""
+    import pytesseract
+
+    try:
+        osd = pytesseract.image_to_osd(image, config="--psm 0", output_type=pytesseract.Output.DICT,
+                                       timeout=timeout or 0)
+    except (pytesseract.TesseractError, RuntimeError):
+        return 0
+    if float(osd.get("orientation_conf", 0)) < 1.0:
+        return 0
+    return (int(osd.get("rotate", 0)) // 90) % 4
+
+
+def rereads() -> int:
+    """How many smoothed re-readings a table page gets (env LKJIP_OCR_REREADS, default all)."""
+    raw = os.environ.get("LKJIP_OCR_REREADS", "").strip()
+    try:
+        n = int(raw) if raw else len(REREAD_SMOOTHING)
+    except ValueError:
+        n = len(REREAD_SMOOTHING)
+    return max(0, min(n, len(REREAD_SMOOTHING)))
+
+
+def _read(img: PageImage, turns: int, lang: str, timeout: float, bilevel: bool,
+          smooth: float = 0.0, skew: float | None = None) -> OcrPage:
+    """One reading of the page image turned by `turns` quarter turns; `smooth` blurs it first
+    (a re-reading), `skew` reuses the straightening angle of the first reading so that every
+    reading of a page has the same geometry."""
+    from PIL import Image
+
+    gray = rotate(img.gray, turns)
+    if smooth:
+        gray = cv2.GaussianBlur(gray, (0, 0), smooth)
+    angle = skew_angle(gray, img.dpi) if skew is None else skew
+    gray = deskew(gray, angle)
+    # rulings are found at LINES_DPI (a quarter of the pixels: the morphology cost ~2 s a page at
+    # 300 dpi); their mask is scaled back up to erase them from the full-resolution image
+    f = min(1.0, LINES_DPI / img.dpi)
+    small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else gray
+    ink = ink_mask(small)
+    # faint grey rulings exist only in grey scans; in a fax scan the adaptive mask adds only noise
+    faint = None if bilevel else faint_ink_mask(small, img.dpi * f)
+    hs_px, vs_px, not_text = find_rulings(ink, img.dpi * f, faint)
+    if f < 1:
+        not_text = cv2.resize(not_text, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_NEAREST)
+    clean = clean_for_ocr(gray, not_text, img.dpi / 72.0)
+    raw, text = _read_words(Image.fromarray(clean), lang, timeout)
+    s = img.scale
+    hs, vs = _segments(hs_px, s / f, True), _segments(vs_px, s / f, False)
+    snap_ends(hs, vs)
+    mend_broken(hs, vs)
+    words = repair_tokens([OcrWord(x * s, y * s, (x + w) * s, (y + h) * s, t, False, conf)
+                           for x, y, w, h, t, conf, _ in raw if not is_noise(t, conf)])
+    words = drop_ruling_debris(words, hs, vs)
+    confs = [w.conf for w in words if w.conf >= 0]
+    height_px, width_px = gray.shape
+    return OcrPage(width=width_px * s, height=height_px * s, words=words,
+                   hs=hs, vs=vs, text=text, quarter_turns=turns, skew=angle,
+                   mean_conf=sum(confs) / len(confs) if confs else 0.0)
+
+
+def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: int = OCR_DPI) -> OcrPage:
+    """Read one page image. Raises OcrUnavailable, or RuntimeError on a timeout."""
+    reason = unavailable_reason()
+    if reason:
+        raise OcrUnavailable(reason)
+    limit = page_timeout() if timeout is None else timeout
+    started = time.perf_counter()
+    img = render(page, dpi)
+    lang = ocr_languages()
+    bilevel = is_bilevel(page)
+    result = _read(img, 0, lang, limit, bilevel)
+    if result.mean_conf < GARBAGE_CONF or len(result.words) < 5:
+        from PIL import Image
+
+        left = max(1.0, limit - (time.perf_counter() - started)) if limit else 0.0
+        turns = _osd_turns(Image.fromarray(img.gray), left)
+        # OSD is sure a page lies on its side more often than it is sure which side: on LKIP.pdf
+        # p26 it said 270° (mean confidence then 32) where 90° reads at 87; so try both sides
+        tries = [turns, 4 - turns] if turns in (1, 3) else [turns] if turns else []
+        for t in tries:
+            left = max(1.0, limit - (time.perf_counter() - started)) if limit else 0.0
+            turned = _read(img, t, lang, left, bilevel)
+            if turned.mean_conf > result.mean_conf:
+                result = turned
+            if result.mean_conf >= GARBAGE_CONF:
+                break
+    if sum(1 for w in result.words if _FIGURE.search(w.text)) >= REREAD_MIN_FIGURES:
+        for sigma in REREAD_SMOOTHING[:rereads()]:
+            left = max(1.0, limit - (time.perf_counter() - started)) if limit else 0.0
+            try:
+                again = _read(img, result.quarter_turns, lang, left, bilevel, smooth=sigma, skew=result.skew)
+            except Exception:  # out of time (or Tesseract failed): the first reading stands alone
+                break
+            result.rereadings.append(again.words)
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,61 @@
+"""What kind of content a cell holds, and which column roles accept it.
+
+Used to split headers from data and to re-align rows whose cells shifted (a column missing on a
+continuation page): a rupiah amount does not belong in a name column, a name not in a % column.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.normalise.numbers import parse_value
+from schemas.model import AMOUNT_ROLES
+
+TEXT_ROLES = frozenset({"name", "indikator", "sasaran", "satuan", "keterangan"})
+PCT_ROLES = frozenset({"realisasi_pct", "tw1_pct", "tw2_pct", "tw3_pct", "tw4_pct", "capaian"})
+KINERJA_ROLES = frozenset({"target", "realisasi_kinerja", "tw1_k", "tw2_k", "tw3_k", "tw4_k"})
+
+
+@lru_cache(maxsize=65536)
+def cell_kind(text: str) -> str:
+    """'empty', 'amount' (incl. '-'), 'small' (integer < 1000: a count, a number, an ordinal),
+    'percent', 'count' (number + unit), 'label' (short qualitative), 'text'."""
+    text = text.strip()
+    if not text:
+        return "empty"
+    value = parse_value(text)  # no convention: magnitude is all we need, ambiguity handled below
+    if value.kind == "dash":
+        return "amount"
+    if value.kind == "percent":
+        return "percent"
+    if value.kind == "count":
+        return "count"
+    if value.kind == "amount" and value.value is not None:
+        return "amount" if abs(value.value) >= 1000 else "small"
+    if value.kind == "unparsed" and any(ch.isdigit() for ch in text) and len(text) <= 25:
+        # '1.000' without a convention is ambiguous but clearly a figure
+        return "amount" if sum(ch.isdigit() for ch in text) >= 4 else "small"
+    if len(text) <= 12:
+        return "label"
+    return "text"
+
+
+def is_amount_role(role: str) -> bool:
+    return role in AMOUNT_ROLES
+
+
+def accepts(role: str, kind: str) -> bool:
+    """Whether a column of `role` can hold a cell of `kind` (empty fits anywhere)."""
+    if kind == "empty" or role == "other":
+        return True
+    if is_amount_role(role):
+        return kind in ("amount", "small")
+    if role in PCT_ROLES:
+        return kind in ("percent", "small", "label")
+    if role in KINERJA_ROLES:
+        return kind != "text" or role == "target"
+    if role in TEXT_ROLES:
+        return kind in ("text", "label") or (role == "satuan" and kind == "count")
+    if role in ("no", "code"):
+        return kind in ("small", "label")
+    return True

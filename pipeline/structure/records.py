@@ -1,0 +1,208 @@
+"""Tables with roles → typed records: budget lines and indicator rows.
+
+Number conventions are decided per column from all its cells (falling back on the document's),
+before any cell is parsed: a lone `1.000` never decides for itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+from pipeline.structure.cellkinds import is_amount_role
+from pipeline.normalise.numbers import NumberConvention, ParsedValue, infer_convention, parse_value
+from pipeline.structure.hierarchy import (
+    RowInfo,
+    assign_levels,
+    assign_parents,
+    default_level_from_header,
+    level_from_words,
+    split_leading_code,
+)
+from schemas.model import BudgetLine, IndicatorRow, Table
+
+_TW_K = ("tw1_k", "tw2_k", "tw3_k", "tw4_k")
+
+
+def document_convention(tables: list[Table]) -> NumberConvention:
+    """The convention most numeric cells of the document agree on (fallback for columns)."""
+    cells = (row.cells[c.index] for t in tables for row in t.rows for c in t.columns
+             if c.role not in ("name", "indikator", "sasaran", "other", "keterangan")
+             and c.index < len(row.cells))
+    return infer_convention(cells)
+
+
+def _cell(row_cells: list[str], index: int | None) -> str:
+    if index is None or index >= len(row_cells):
+        return ""
+    return row_cells[index].strip()
+
+
+def _shifted_name(cells: list[str], name_index: int | None) -> str:
+    """A name that slid into a neighbouring column (a column missing on a continuation page):
+    only text that announces a level (`Kegiatan …`, `Program …`) is taken."""
+    if name_index is None:
+        return ""
+    for j in (name_index - 1, name_index + 1):
+        text = _cell(cells, j)
+        if text and level_from_words(text, []) in ("program", "kegiatan", "sub_kegiatan", "urusan"):
+            return text
+    return ""
+
+
+def _float(value: ParsedValue) -> float | None:
+    """An indicator's number; a printed `-` there means 'not applicable', not zero."""
+    if value.kind == "dash" or value.value is None:
+        return None
+    return float(value.value)
+
+
+MAX_AMOUNT = Decimal(10) ** 18  # budget_lines amounts are DECIMAL(20,2)
+MAX_PERCENT = Decimal(10) ** 5  # realisasi_pct is DECIMAL(9,4)
+_THOUSANDS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)*[1-9][0-9]{0,2}(?:[.,][0-9]{3})+(?:,-)?\s*$", re.IGNORECASE)
+
+
+def _money(value: ParsedValue) -> Decimal | None:
+    """Rupiah. A printed `-` is 0. Rupiah has at most two decimals: a figure whose separators all
+    sit before groups of three digits (`9.340.000,000`, `15.199,500,000`: typing slips) is whole
+    rupiah, never 9.340.000 with three decimals."""
+    if value.kind == "dash":
+        return Decimal(0)
+    if _THOUSANDS_ONLY.match(value.raw) and (value.value is None or (value.decimals or 0) == 3):
+        amount = Decimal(re.sub(r"[^0-9]", "", value.raw))
+    elif value.kind in ("amount", "qualitative") and value.value is not None:
+        amount = value.value
+    else:
+        return None
+    if abs(amount) >= MAX_AMOUNT:  # more than DECIMAL(20,2) holds: a misread, not rupiah
+        return None
+    try:
+        return amount.quantize(Decimal("0.01"))
+    except ArithmeticError:  # absurdly long digit runs: not an amount
+        return None
+
+
+def table_records(table: Table, fallback: NumberConvention) -> tuple[list[BudgetLine], list[IndicatorRow]]:
+    """Budget lines and indicator rows of one table."""
+    conventions: dict[int, NumberConvention] = {}
+    for col in table.columns:
+        cells = [row.cells[col.index] for row in table.rows if col.index < len(row.cells)]
+        conventions[col.index] = infer_convention(cells, fallback=fallback)
+
+    roles = {c.role: c.index for c in reversed(table.columns)}
+    money_roles = [r for r in roles if is_amount_role(r)]
+    kinerja = any(r in roles for r in ("target", "realisasi_kinerja", "capaian", *_TW_K))
+    name_header = next((c.header for c in table.columns if c.role == "name"), "")
+
+    def parse(cells: list[str], role: str) -> ParsedValue:
+        idx = roles.get(role)
+        return parse_value(_cell(cells, idx), conventions.get(idx) if idx is not None else fallback)
+
+    infos: list[RowInfo] = []
+    parsed_rows: list[dict[str, ParsedValue]] = []
+    for row in table.rows:
+        values = {role: parse(row.cells, role) for role in roles}
+        parsed_rows.append(values)
+        name = _cell(row.cells, roles.get("name")) or _shifted_name(row.cells, roles.get("name"))
+        if "name" not in roles:  # a budget per indicator or per sasaran: that is the line's label
+            name = _cell(row.cells, roles.get("indikator")) or _cell(row.cells, roles.get("sasaran"))
+        code = _cell(row.cells, roles.get("code")) or _cell(row.cells, roles.get("no")) or None
+        if not name:  # `Jumlah` printed in another column than the names
+            name = next((c.strip() for c in row.cells if level_from_words(c, []) == "total"), "")
+        lead, name = split_leading_code(name)
+        code = code or lead
+        amounts = {r: m for r in money_roles if (m := _money(values[r])) is not None}
+        texts = [c for c in row.cells if c.strip()]
+        infos.append(RowInfo(name=" ".join(name.split()), code=code, amounts=amounts, texts=texts))
+    assign_levels(infos, default_level_from_header(name_header))
+    parents = assign_parents([i.level or "other" for i in infos], {k for k, i in enumerate(infos) if i.section})
+
+    lines: list[BudgetLine] = []
+    indicators: list[IndicatorRow] = []
+    sasaran = None
+    context = None
+    for n, (row, info, values) in enumerate(zip(table.rows, infos, parsed_rows), start=1):
+        raw = {}
+        confidence = {}  # OCR'd pages: Tesseract confidence per raw cell (low_confidence_amount)
+        for col in table.columns:
+            text = _cell(row.cells, col.index)
+            if text:
+                key = col.role if col.role not in raw else f"{col.role}_{col.index}"
+                raw[key] = text
+                if row.cell_confidence and col.index < len(row.cell_confidence) \
+                        and row.cell_confidence[col.index] is not None:
+                    confidence[key] = row.cell_confidence[col.index]
+        if confidence:
+            raw["ocr_confidence"] = json.dumps(confidence)
+        if _cell(row.cells, roles.get("sasaran")):
+            sasaran = _cell(row.cells, roles.get("sasaran"))
+        serapan = _percent(values.get("realisasi_pct")) is not None  # `% Penyerapan Anggaran` alone
+        if (money_roles or serapan) and (info.amounts or serapan or (
+                info.name and info.level in ("program", "kegiatan", "opd", "urusan", "total"))):
+            lines.append(_budget_line(table, n, row, info, values, money_roles, parents, raw))
+        if info.level in ("program", "kegiatan", "sub_kegiatan", "opd") and info.name:
+            context = info.name
+        indikator = _cell(row.cells, roles.get("indikator"))
+        if len(indikator) >= 4 and info.level != "total" and (kinerja or "satuan" in roles):
+            indicators.append(_indicator(table, n, row, indikator, values, sasaran,
+                                         info.name or context, raw))
+    return lines, indicators
+
+
+def _percent(value: ParsedValue | None) -> Decimal | None:
+    """A realisasi % the warehouse column can hold, else None."""
+    if value is not None and value.value is not None and value.kind in ("percent", "amount") \
+            and abs(value.value) < MAX_PERCENT:
+        return value.value
+    return None
+
+
+def _budget_line(table: Table, n: int, row, info: RowInfo, values: dict[str, ParsedValue],
+                 money_roles: list[str], parents: list[int | None], raw: dict[str, str]) -> BudgetLine:
+    line = BudgetLine(table_no=table.table_no, row_no=n, level=info.level or "other", name=info.name,
+                      page=row.page, source_line=row.line, code=info.code, raw_cells=raw)
+    parent = parents[n - 1]
+    line.parent_row_no = parent + 1 if parent is not None else None
+    for role in money_roles:
+        value = values[role]
+        amount = _money(value)
+        setattr(line, role, amount)  # amount roles are BudgetLine fields (schemas.model.AMOUNT_ROLES)
+        if amount is None and value.kind not in ("empty",):
+            line.unparsed.append(role)
+    pct = values.get("realisasi_pct")
+    if _percent(pct) is not None:
+        line.realisasi_pct = pct.value
+        line.realisasi_pct_decimals = pct.decimals
+    line.pagu = (line.pagu_perubahan if line.pagu_perubahan is not None
+                 else line.pagu_murni if line.pagu_murni is not None else line.pagu)
+    line.indicator = raw.get("indikator")
+    return line
+
+
+def _indicator(table: Table, n: int, row, indikator: str, values: dict[str, ParsedValue],
+               sasaran: str | None, context: str | None, raw: dict[str, str]) -> IndicatorRow:
+    ind = IndicatorRow(table_no=table.table_no, row_no=n, indikator=indikator, page=row.page,
+                       source_line=row.line, sasaran=sasaran, context=context or None, raw_cells=raw)
+    satuan = values.get("satuan")
+    ind.satuan = satuan.raw.strip() if satuan is not None and satuan.raw.strip() else None
+    for role, text_attr, value_attr in (("target", "target_text", "target_value"),
+                                        ("realisasi_kinerja", "realisasi_text", "realisasi_value"),
+                                        ("capaian", "capaian_text", "capaian_pct")):
+        value = values.get(role)
+        if value is None or value.kind == "empty":
+            continue
+        setattr(ind, text_attr, value.raw.strip())
+        setattr(ind, value_attr, _float(value))
+        if ind.satuan is None and value.unit and role != "capaian":
+            ind.satuan = value.unit
+    capaian = values.get("capaian")
+    if capaian is not None:
+        ind.capaian_decimals = capaian.decimals
+    for q in range(1, 5):
+        value = values.get(f"tw{q}_k")
+        if value is None or value.kind == "empty":
+            continue
+        setattr(ind, f"tw{q}_text", value.raw.strip())
+        setattr(ind, f"tw{q}_value", _float(value))
+    return ind

@@ -1,0 +1,369 @@
+"""Header rows → column roles, through one table of patterns.
+
+A table's header is a stack of rows (`Triwulan` over `I II III IV` over `Realisasi %`;
+`Pagu` over `Murni Perubahan`). A merged header cell is printed once, in its leftmost column:
+an empty header cell under-filled to its right inherits its left neighbour when the rows below
+split it into sub-columns. Each column's stacked text is then matched against ROLE_PATTERNS.
+Columns whose header cannot say whether they hold money or kinerja (`Triwulan I / Realisasi`)
+are decided by their values, all of them at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex as re
+
+from pipeline.structure.cellkinds import cell_kind
+from pipeline.normalise.numbers import NumberConvention, infer_convention, parse_value
+from schemas.model import Column, GridRow
+
+# Words that make up table headers in these reports (OCR-damaged spellings included).
+HEADER_WORDS = frozenset("""
+no nomor kode kd sasaran strategis indikator kinerja target realisasi capaian tingkat triwulan tw
+trw program kegiatan sub uraian pagu anggaran murni perubahan induk satuan keterangan ket sumber
+data dana cara pengukuran formula formulasi tahun tahunan urusan bidang perangkat daerah penanggung
+jawab penjelasan kriteria interval nilai predikat kategori rp k fisik keuangan output outcome input
+tujuan misi iku utama akhir renstra alokasi serapan persen bobot hasil kondisi rencana pendukung
+pelaksana unit kerja s/d sd dan atau per dengan pada terhadap yang thd i ii iii iv rata rata-rata
+asisten kepala bagian kasubbag ketua lokasi volume pendanaan indikatif prioritas rpjmd rkpd apbd
+definisi operasional jumlah total
+""".split())
+_TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_RANGE = re.compile(r"\b(?:i|1)\s*(?:-|–|s\.?/?d\.?|sampai|hingga)\s*(?:iv|4)\b", re.IGNORECASE)
+_UP_TO_QUARTER = re.compile(r"(?:\bs\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*(?:triwulan|tw|trw)\b", re.IGNORECASE)
+_QUARTER_WORD = re.compile(r"\b(?:triwulan|triw\w*|triv\w*|trw|tw|vulan|kuartal)\b", re.IGNORECASE)
+_QUARTER_NUMBER = re.compile(r"(?:^|[\s/(])(iv|iii|ii|i|[1-4])(?=$|[\s/)])", re.IGNORECASE)
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(?:\s*\(?=.*)?$")
+_LEADING_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\s+(?=\D)")
+
+MONEY = r"(?:\brp\b|rupiah|anggaran|keuangan|pagu|dana|biaya|belanja)"
+
+
+def _has(pattern: str, text: str) -> bool:
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+# ------------------------------------------------------------------ row classification
+def is_column_number_row(cells: Sequence[str]) -> bool:
+    """`1 2 3 … 16` (possibly `(1)`, `6 (= 5/4 *100)%`, `%`): the column numbering under a header."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) < 3:
+        return False
+    numbers: list[int] = []
+    for cell in filled:
+        if cell in {"%", "K", "Rp"}:
+            continue
+        m = re.match(r"^\(?(\d{1,2})\)?", cell)
+        if not m or (len(cell) > 3 and not _COLUMN_NUMBER.match(cell) and "=" not in cell):
+            return False
+        numbers.append(int(m.group(1)))
+    return len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:]))
+
+
+@lru_cache(maxsize=8192)
+def _known_header_token(token: str) -> bool:
+    """A header word, a number, or one that OCR garbled or split (`Kineria`, `Triv`, `vulan`)."""
+    if token in HEADER_WORDS or token.isdigit():
+        return True
+    if len(token) < 4:
+        return False
+    return bool(difflib.get_close_matches(token, _LONG_HEADER_WORDS, n=1, cutoff=0.85))
+
+
+_LONG_HEADER_WORDS = sorted(w for w in HEADER_WORDS if len(w) >= 4)
+_WORD = re.compile(r"\p{L}+[!|]?", re.UNICODE)
+RESPELL_RATIO = 0.8  # difflib ratio: one letter of six wrong (`urajan`) is 0.83
+
+
+@lru_cache(maxsize=8192)
+def _spelled(word: str) -> str:
+    """The header word an OCR-garbled one stands for (`Realisas!`, `Capalan`, `Alokas!` →
+    realisasi, capaian, alokasi; `Urajan` → uraian), else the word itself. Only words of 5+
+    letters that are no header word, closer to one header word than to any other."""
+    low = word.lower().rstrip("!|")
+    if len(low) < 5 or low in HEADER_WORDS:
+        return word
+    close = difflib.get_close_matches(low, _LONG_HEADER_WORDS, n=2, cutoff=RESPELL_RATIO)
+    if len(close) == 1 or (close and difflib.SequenceMatcher(None, low, close[0]).ratio()
+                           > difflib.SequenceMatcher(None, low, close[1]).ratio()):
+        return close[0]
+    return word
+
+
+def respell_header(header: str) -> str:
+    """`header` with OCR-garbled header words spelled right, so that the role patterns match."""
+    return _WORD.sub(lambda m: _spelled(m.group(0)), header)
+
+
+def _header_cell_score(cell: str) -> float:
+    tokens = [t for t in _TOKEN.findall(cell.lower()) if len(t) > 1 or t.isdigit() or t in HEADER_WORDS]
+    if not tokens:
+        return 1.0  # punctuation or stray letters only: '%', '(1)', 'Т'
+    return sum(1 for t in tokens if _known_header_token(t)) / len(tokens)
+
+
+def _is_value_cell(cell: str) -> bool:
+    """A cell that carries a figure: starts like a number (`Target 2024`, `(%)` do not) and is
+    not a year."""
+    text = cell.strip()
+    if not re.match(r"^(?:[-+(]\s*)?(?:rp\.?\s*)?\d", text, re.IGNORECASE):
+        return False
+    return cell_kind(text) in ("amount", "percent", "count") and not re.fullmatch(r"(?:19|20)\d\d", text)
+
+
+def is_header_like(cells: Sequence[str]) -> bool:
+    """A row of header words: short cells, mostly header vocabulary, no figures."""
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return False
+    if any(_is_value_cell(c) for c in filled if not _COLUMN_NUMBER.match(c.strip())):
+        return False
+    if any(len(c) > 90 for c in filled):
+        return False
+    if quarter_run_end(cells) is not None:
+        return True
+    if re.fullmatch(r"[A-Z]\.?|[IVX]+\.|\d+(?:\.\d+)*\.?", filled[0].strip()) and any(len(c) > 30 for c in filled):
+        return False  # numbered like a data row (`A`, `II.`, `1.2`) and carrying a long text
+    scores = [_header_cell_score(c) for c in filled]
+    return sum(1 for s in scores if s >= 0.6) >= max(1, 0.6 * len(filled))
+
+
+def has_values(cells: Sequence[str]) -> bool:
+    return any(_is_value_cell(c) for c in cells if c.strip())
+
+
+def looks_like_data(cells: Sequence[str]) -> bool:
+    """A row with a figure, or with two or more small figures / dashes (`0 - 0 -`): data, even
+    when nothing in it is large enough to be a value on its own. Column numbering is not data."""
+    if has_values(cells):
+        return True
+    if is_column_number_row(cells):
+        return False
+    small = sum(1 for c in cells if c.strip() and cell_kind(c) in ("small", "amount", "percent")
+                and re.match(r"^\s*(?:-|\d)", c))
+    return small >= 2
+
+
+# ------------------------------------------------------------------ header stacking
+def stack_headers(header_rows: list[list[str]], width: int) -> list[str]:
+    """Per column, the header texts from top to bottom joined with ' / ' (merged cells spread)."""
+    rows = [[_LEADING_COLUMN_NUMBER.sub("", c.strip()) if c else "" for c in r] + [""] * (width - len(r))
+            for r in header_rows]
+    filled_rows = [
+        [c if not _COLUMN_NUMBER.match(c) else "" for c in r] for r in rows
+    ]
+    for r, row in enumerate(filled_rows):
+        for j in range(1, width):
+            if row[j] or not row[j - 1]:
+                continue
+            below = any(filled_rows[k][j] for k in range(r + 1, len(filled_rows)))
+            if below:
+                row[j] = row[j - 1]
+    stacked = []
+    for j in range(width):
+        parts: list[str] = []
+        for row in filled_rows:
+            if row[j] and (not parts or parts[-1] != row[j]):
+                parts.append(row[j])
+        stacked.append(" / ".join(parts))
+    return stacked
+
+
+# ------------------------------------------------------------------ role patterns
+def _quarter(header: str) -> int | None:
+    """The single quarter a header names (`Triwulan / II / Rp` → 2), None for `I - IV` ranges."""
+    if not _QUARTER_WORD.search(header) and not re.search(r"(?:^|/)\s*(?:i|ii|iii|iv)\s*(?:/|$)", header,
+                                                          re.IGNORECASE):
+        return None
+    if _UP_TO_QUARTER.search(header):
+        return None  # `Realisasi s/d Triwulan IV`: cumulative to date, the period's realisasi
+    text = _QUARTER_RANGE.sub(" ", header)
+    text = re.sub(r"\b20\d\d\b", " ", text)
+    found = _QUARTER_NUMBER.findall(text)
+    return _ROMAN[found[-1].lower()] if found else None
+
+
+def role_for_header(header: str) -> str:
+    """Map one column's stacked header text to a role (see schemas.model.ROLES).
+
+    `tw{n}` without a suffix, and `realisasi?`, are provisional: decided by the values."""
+    header = respell_header(header)
+    h = header.lower()
+    if not h.strip():
+        return "other"
+    last = h.split(" / ")[-1].strip()
+    q = _quarter(header)
+    if q is not None:
+        if _has(r"^(?:rp|rupiah|keuangan|anggaran)\b", last) or _has(r"\b(?:rp|rupiah)\b", last):
+            return f"tw{q}_rp"
+        if last in {"k", "fisik", "kinerja"} or _has(r"^k\b", last):
+            return f"tw{q}_k"
+        if last in {"%", "persen", "(%)"} or _has(r"^%|^\(%\)|persen", last):
+            return f"tw{q}_pct"
+        if _has(MONEY, h):
+            return f"tw{q}_rp"
+        if _has(r"target|kinerja", h) and not _has(r"realisasi", h):
+            return f"tw{q}_k"
+        return f"tw{q}"
+    if _has(r"\bno\.?\b|\bnomor\b|^no$", last) and len(h) <= 12:
+        return "no"
+    # the lowest header row names the column; the rows above only give it context
+    text_role = _text_role(last, h)
+    if text_role:
+        return text_role
+    return _figure_role(last, h) or _figure_role(h, h) or _text_role(h, h) or "other"
+
+
+def _figure_role(text: str, context: str) -> str | None:
+    """Roles of figure columns, read from `text` (one header level) within `context` (the whole
+    stack: `KEUANGAN / REALISASI (Rp)` is money, `KINERJA / REALISASI (%)` is kinerja)."""
+    money = _has(MONEY + r"|keuangan|serapan|s/d|sampai", context)
+    kinerja = _has(r"kinerja|fisik|output|outcome", context)
+    if _has(r"murni|induk|sebelum perubahan|\bawal\b", text) and (money or _has("murni", text)):
+        return "pagu_murni"
+    if _has(r"perubahan|setelah|p-apbd", text) and (money or _has("perubahan", text)):
+        return "pagu_perubahan"
+    if _has(r"capaia|serapan|nyerapan|progres", text):  # `CAPAIA N`: OCR splits words; penyerapan
+        return "realisasi_pct" if money and not kinerja else "capaian"
+    if _has(r"target|rencana", text):
+        return "pagu" if _has(MONEY, text) or (money and not kinerja) else "target"
+    if _has(r"realisasi", text):
+        if kinerja:
+            return "realisasi_kinerja"
+        if _has(r"%|persen", text):
+            return "realisasi_pct"
+        return "realisasi" if money else "realisasi?"
+    if _has(r"%|persen", text):
+        return "realisasi_pct" if money or not kinerja else "capaian"
+    if _has(r"pagu|anggaran|alokasi|\bdana\b|biaya|belanja", text):
+        return "pagu"
+    return None
+
+
+def _text_role(text: str, context: str) -> str | None:
+    """Roles of descriptive columns, read from `text` (one header level) within `context`."""
+    if _has(r"\bkode\b|\bkd\b", text):
+        return "code"
+    if _has(r"keterangan|\bket\b", text):
+        return "keterangan"
+    if _has(r"satuan", text):
+        return "satuan"
+    if _has(r"\bsisa\b|selisih|deviasi|efisiensi|\bbobot\b|\bvolume\b", text):
+        return "other"  # figures, but none of ours: a remainder is not a budget
+    if _has(r"cara pengukuran|formula|sumber data|definisi|penjelasan|penanggung|\blokasi\b|"
+            r"perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", text):
+        return "other"
+    if _has(r"indikator", text):
+        return "indikator"
+    if re.fullmatch(r"\s*(?:uraian|nama)\s*", text) and _has(r"sasaran|tujuan", context) \
+            and not _has(r"program|kegiatan", context):
+        return "sasaran"
+    if _has(r"program|kegiatan|uraian|nama|urusan", text) and not _has(
+            r"pagu|anggaran|realisasi|\brp\b|target|capaian", text):
+        return "name"
+    if _has(r"sasaran|tujuan", text) and not _has(r"target|realisasi|capaian", text):
+        return "sasaran"
+    return None
+
+
+# ------------------------------------------------------------------ deciding by values
+def _looks_like_money(values: list[str], convention: NumberConvention) -> bool:
+    """Most filled cells are amounts of at least a thousand (rupiah), none are percents."""
+    parsed = [parse_value(v, convention) for v in values if v.strip()]
+    numeric = [p for p in parsed if p.kind in ("amount", "dash")]
+    big = [p for p in numeric if p.value is not None and abs(p.value) >= 1000]
+    if not parsed:
+        return False
+    return len(big) * 2 >= len([p for p in parsed if p.kind != "dash"]) and len(big) > 0
+
+
+_ANNUAL = re.compile(r"^\W*[a-z]?a[hn]una[nr]?\W*$", re.IGNORECASE)  # Tahunan, OCR'd 'lahunar'
+
+
+def quarter_run_end(cells: Sequence[str]) -> int | None:
+    """Column of `IV` in a row printing the four quarters `I II III IV` (as OCR may garble them:
+    `1 II 111 IV`), or None."""
+    norm = [re.sub(r"[^a-z0-9]", "", c.lower()) for c in cells]
+    for c in range(3, len(norm)):
+        if norm[c] == "iv" and norm[c - 1] in {"iii", "111", "ill", "lll", "iil"}:
+            return c
+    return None
+
+
+def _anchor_quarters(header_rows: list[list[str]], headers: list[str], roles: list[str]) -> None:
+    """Quarter columns from the position of `IV`: OCR often garbles `I`, `II`, `III` (`1`, `ı`,
+    `П`, `111`) but the four columns end at `IV`, in order."""
+    for row in header_rows:
+        c = quarter_run_end(row)
+        if c is not None:
+            for k in range(4):
+                j = c - 3 + k
+                if j < len(roles) and not re.fullmatch(r"tw\d(?:_\w+)?", roles[j]):
+                    roles[j] = f"tw{k + 1}"
+            for j in range(c + 1, min(c + 3, len(row))):
+                if j < len(roles) and _ANNUAL.match(row[j] or ""):
+                    roles[j] = "target"
+            return
+
+
+def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: int) -> list[Column]:
+    """Columns with roles for a table, from its header rows and (for provisional roles) its data."""
+    headers = stack_headers(header_rows, width)
+    roles = [role_for_header(h) for h in headers]
+    _anchor_quarters(header_rows, headers, roles)
+    has_money = any(r in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi") or r.endswith("_rp")
+                    for r in roles)
+    has_target = "target" in roles
+    _capaian_of_budget(roles, has_money)
+    for j, role in enumerate(roles):
+        if role not in ("realisasi?",) and not re.fullmatch(r"tw\d", role):
+            continue
+        values = [r.cells[j] for r in data_rows if j < len(r.cells)]
+        convention = infer_convention(values)
+        money = _looks_like_money(values, convention)
+        if role == "realisasi?":
+            roles[j] = "realisasi" if money or (has_money and not has_target) else "realisasi_kinerja"
+        else:
+            roles[j] = f"{role}_rp" if money else f"{role}_k"
+    return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(_one_column_per_role(roles))]
+
+
+_KINERJA_ROLES = frozenset({"target", "realisasi_kinerja", "indikator", "satuan"})
+
+
+def _capaian_of_budget(roles: list[str], has_money: bool) -> None:
+    """`CAPAIAN (%)` or `PROGRES (%)` beside only budget figures (alokasi, realisasi Rp) is the
+    budget's absorption, not an indicator's achievement: there is no indicator to achieve."""
+    if has_money and "realisasi_pct" not in roles and not _KINERJA_ROLES.intersection(roles):
+        for j, role in enumerate(roles):
+            if role == "capaian":
+                roles[j] = "realisasi_pct"
+                return
+
+
+_REPEATABLE = frozenset({"other", "keterangan", "no"})
+_RIGHTMOST = frozenset({"name", "indikator", "sasaran"})
+_AFTER_INDIKATOR = frozenset({"target", "realisasi_kinerja", "capaian", "satuan",
+                              "tw1_k", "tw2_k", "tw3_k", "tw4_k"})
+
+
+def _one_column_per_role(roles: list[str]) -> list[str]:
+    """Cascading tables repeat name / indikator / target per level (program, kegiatan, sub
+    kegiatan): the rightmost group is the most detailed and carries the budget, and an
+    indicator's figures are those to the right of it. Repeated figures keep their first column.
+    Columns not chosen become 'other' (their text stays in raw_cells)."""
+    chosen: dict[str, int] = {}
+    for j, role in enumerate(roles):
+        if role not in _REPEATABLE and (role not in chosen or role in _RIGHTMOST):
+            chosen[role] = j
+    indikator = chosen.get("indikator")
+    if indikator is not None:
+        for role in _AFTER_INDIKATOR:
+            after = [j for j, r in enumerate(roles) if r == role and j > indikator]
+            if after:
+                chosen[role] = after[0]
+    return [role if role in _REPEATABLE or chosen.get(role) == j else "other" for j, role in enumerate(roles)]

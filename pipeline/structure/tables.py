@@ -1,0 +1,284 @@
+"""Grids → stitched tables with column roles.
+
+One code path for PDFs and text: split each grid into header and data rows (a header may
+come back in the middle of a grid after a page break, or a new table may start there), drop
+column-number rows, stitch continuations (repeated header, or no header at all and a
+compatible width), join rows that only carry the wrapped tail of a text cell, and re-align
+rows whose cells shifted because a column is missing on a continuation page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.structure.cellkinds import accepts, cell_kind
+from pipeline.structure.headerless import infer_header
+from pipeline.structure.roles import assign_roles, has_values, is_column_number_row, is_header_like, looks_like_data
+from schemas.model import Column, Grid, GridRow, Table
+
+MAX_HEADER_ROWS = 8
+_LEVEL_START = re.compile(r"^\s*(?:program|kegiatan|sub\s*kegiatan|urusan|jumlah|total)\b", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVXLC]+\.?|[A-Z]\.?|[a-z][.)])\s*$")
+_HEADERLESS_MIN_VALUES = 1
+
+
+@dataclass
+class Segment:
+    """A run of data rows under one header (before stitching)."""
+
+    header: list[list[str]]
+    rows: list[GridRow]
+    grid: Grid
+    page: int | None
+    notes: list[str] = field(default_factory=list)
+
+
+def _width(rows: list[list[str]]) -> int:
+    width = 0
+    for cells in rows:
+        for j in range(len(cells) - 1, -1, -1):
+            if cells[j].strip():
+                width = max(width, j + 1)
+                break
+    return width
+
+
+def _strip_column_numbers(cells: list[str]) -> list[str]:
+    """Remove a trailing run of consecutive column numbers from a row (`... 10 11 12 13`)."""
+    idx = [j for j, c in enumerate(cells) if c.strip()]
+    run: list[int] = []
+    for j in reversed(idx):
+        if re.fullmatch(r"\d{1,2}", cells[j].strip()) and (
+            not run or int(cells[j]) == int(cells[run[-1]]) - 1
+        ):
+            run.append(j)
+        else:
+            break
+    if len(run) >= 3:
+        cells = list(cells)
+        for j in run:
+            cells[j] = ""
+    return cells
+
+
+def _header_block(rows: list[GridRow], start: int) -> tuple[list[list[str]], list[GridRow], int]:
+    """Header rows beginning at `start`, data rows found among them, and the index after them."""
+    header: list[list[str]] = []
+    interleaved: list[GridRow] = []
+    i = start
+    last_header = start - 1
+    while i < len(rows) and i - start < MAX_HEADER_ROWS:
+        cells = rows[i].cells
+        if is_column_number_row(cells):
+            last_header = i
+        elif is_header_like(cells) or (i == start and not has_values(cells) and len(rows) > 1
+                                       and sum(1 for c in cells if c.strip()) >= 2):
+            header.append(cells)
+            last_header = i
+        elif has_values(cells):
+            break
+        else:
+            interleaved.append(rows[i])
+        i += 1
+    # rows after the last header row were data after all
+    kept = [r for r in interleaved if rows.index(r) < last_header]
+    data_start = last_header + 1
+    for r in kept:
+        r.cells = _strip_column_numbers(r.cells)
+    return header, kept, data_start
+
+
+def _same_header(a: list[list[str]], b: list[list[str]]) -> bool:
+    def words(h: list[list[str]]) -> str:
+        text = " ".join(c for row in h[:2] for c in row if c.strip())
+        return re.sub(r"[^a-z]", "", text.lower())[:120]
+
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return False
+    common = sum(1 for x, y in zip(wa, wb) if x == y)
+    return common >= 0.8 * min(len(wa), len(wb))
+
+
+def split_grid(grid: Grid) -> list[Segment]:
+    """Header/data segments of one grid. A header-like row after data starts a new segment."""
+    segments: list[Segment] = []
+    rows = grid.rows
+    i = 0
+    header: list[list[str]] = []
+    current: list[GridRow] = []
+    page = grid.page
+
+    def flush() -> None:
+        if current or header:
+            segments.append(Segment(header=header, rows=list(current), grid=grid, page=page))
+
+    first = True
+    while i < len(rows):
+        cells = rows[i].cells
+        # a header again after data: a repeated header or a new table (one stray word is a wrap)
+        starts_header = (first and not looks_like_data(cells)) or (
+            not first and is_header_like(cells) and not looks_like_data(cells)
+            and sum(1 for c in cells if c.strip()) >= 2)
+        if starts_header:
+            new_header, interleaved, nxt = _header_block(rows, i)
+            if new_header or interleaved:
+                if not first:
+                    flush()
+                header, current, page = new_header, list(interleaved), rows[i].page
+                i = nxt
+                first = False
+                continue
+        if is_column_number_row(cells):
+            i += 1
+            continue
+        current.append(rows[i])
+        first = False
+        i += 1
+    flush()
+    return [s for s in segments if s.rows]
+
+
+def _compatible(prev: Segment, seg: Segment) -> bool:
+    """Whether `seg` continues `prev`: same header repeated, or headerless with a similar width."""
+    if seg.header:
+        return bool(prev.header) and _same_header(prev.header, seg.header)
+    if prev.grid.source.startswith("pdf") and not seg.grid.top_of_page:
+        return False
+    prev_width = _width([r.cells for r in prev.rows] + prev.header)
+    width = _width([r.cells for r in seg.rows])
+    return abs(prev_width - width) <= 2 and sum(1 for r in seg.rows if has_values(r.cells)) >= \
+        _HEADERLESS_MIN_VALUES
+
+
+def stitch(segments: list[Segment]) -> list[Segment]:
+    """Join segments that continue the previous one (page breaks, repeated headers)."""
+    out: list[Segment] = []
+    for seg in segments:
+        if out and _compatible(out[-1], seg):
+            if seg.grid is not out[-1].grid:
+                out[-1].notes.append(f"continued on page {seg.page}" if seg.page else "continued")
+            out[-1].rows.extend(seg.rows)
+            continue
+        if not seg.header:
+            inferred = infer_header(seg.rows, _width([r.cells for r in seg.rows]))
+            if inferred:
+                seg.header = inferred
+                seg.notes.append("no header printed: columns named from their values " + " | ".join(inferred[0]))
+        out.append(seg)
+    return [s for s in out if s.header]  # a table with no header has no roles to read
+
+
+# ------------------------------------------------------------------ row repair
+def _is_wrap_row(row: GridRow, columns: list[Column]) -> bool:
+    """A row holding only the wrapped tail of text cells of the row above."""
+    roles = {c.index: c.role for c in columns}
+    filled = [(j, c) for j, c in enumerate(row.cells) if c.strip()]
+    if not filled:
+        return True
+    for j, cell in filled:
+        role = roles.get(j, "other")
+        if role in ("no", "code") or _NUMBERING.match(cell):
+            return False
+        if role not in ("name", "indikator", "sasaran", "other", "keterangan", "satuan"):
+            return False
+        if cell_kind(cell) not in ("text", "label"):
+            return False
+    return not _LEVEL_START.match(filled[0][1])
+
+
+def join_wrapped_rows(rows: list[GridRow], columns: list[Column]) -> list[GridRow]:
+    out: list[GridRow] = []
+    for row in rows:
+        if out and _is_wrap_row(row, columns) and not re.match(r"^\s*(jumlah|total)\b",
+                                                                " ".join(out[-1].cells), re.I):
+            prev = out[-1]
+            width = max(len(prev.cells), len(row.cells))
+            prev.cells = prev.cells + [""] * (width - len(prev.cells))
+            for j, cell in enumerate(row.cells):
+                if cell.strip():
+                    prev.cells[j] = f"{prev.cells[j]} {cell}".strip()
+            continue
+        if any(c.strip() for c in row.cells):
+            out.append(row)
+    return out
+
+
+def _mismatches(cells: list[str], roles: list[str]) -> int:
+    return sum(1 for j, c in enumerate(cells) if not accepts(roles[j] if j < len(roles) else "other",
+                                                              cell_kind(c)))
+
+
+def realign_row(cells: list[str], roles: list[str]) -> list[str] | None:
+    """Move a row's cells to the columns whose roles accept them, keeping their order and
+    preferring one consistent shift. None when the row cannot be made to fit better."""
+    width = max(len(roles), len(cells))
+    roles = roles + ["other"] * (width - len(roles))
+    filled = [(j, c) for j, c in enumerate(cells) if c.strip()]
+    if not filled:
+        return None
+    before = _mismatches(cells, roles)
+    if before == 0:
+        return None
+    kinds = [cell_kind(c) for _, c in filled]
+    inf = float("inf")
+    n = len(filled)
+    # cost[k][j]: best cost with the k-th filled cell in column j; back-pointers to rebuild
+    cost = [[inf] * width for _ in range(n)]
+    back = [[-1] * width for _ in range(n)]
+    for j in range(width):
+        cost[0][j] = (0 if accepts(roles[j], kinds[0]) else 10) + abs(j - filled[0][0])
+    for k in range(1, n):
+        orig, prev_orig = filled[k][0], filled[k - 1][0]
+        for j in range(k, width):
+            fit = 0 if accepts(roles[j], kinds[k]) else 10
+            best, arg = inf, -1
+            for jp in range(k - 1, j):
+                if cost[k - 1][jp] == inf:
+                    continue
+                c = cost[k - 1][jp] + abs((j - orig) - (jp - prev_orig))
+                if c < best:
+                    best, arg = c, jp
+            cost[k][j], back[k][j] = best + fit, arg
+    end = min(range(width), key=lambda j: cost[n - 1][j])
+    if cost[n - 1][end] >= before * 10:
+        return None
+    placed = [0] * n
+    j = end
+    for k in range(n - 1, -1, -1):
+        placed[k] = j
+        j = back[k][j]
+    new = [""] * width
+    for (orig, text), j in zip(filled, placed):
+        new[j] = text
+    if _mismatches(new, roles) >= before:
+        return None
+    return new
+
+
+# ------------------------------------------------------------------ grids → tables
+def build_tables(grids: list[Grid], first_table_no: int = 1) -> list[Table]:
+    """All tables of a document, numbered in order."""
+    segments: list[Segment] = []
+    for grid in grids:
+        segments.extend(split_grid(grid))
+    tables: list[Table] = []
+    for seg in stitch(segments):
+        width = max(_width(seg.header), _width([r.cells for r in seg.rows]))
+        columns = assign_roles(seg.header, seg.rows, width)
+        rows = seg.rows
+        if not seg.grid.source.startswith("pdf:ruled"):
+            rows = join_wrapped_rows(rows, columns)
+        roles = [c.role for c in columns]
+        notes = list(seg.notes)
+        for row in rows:
+            fixed = realign_row(row.cells, roles)
+            if fixed is not None:
+                where = f"line {row.line}" if row.line else f"page {row.page}"
+                notes.append(f"re-aligned cells of the row at {where}")
+                row.cells = fixed
+        tables.append(Table(table_no=first_table_no + len(tables), columns=columns, rows=rows,
+                            page=seg.page, caption=seg.grid.caption, source=seg.grid.source,
+                            notes=notes))
+    return tables

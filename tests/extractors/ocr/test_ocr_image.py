@@ -1,0 +1,85 @@
+"""Table lines and skew found in page images (extractors/ocr/image.py); no Tesseract needed."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from extractors.pdf.geometry import Segment
+from extractors.ocr.engine import snap_ends
+from extractors.ocr.image import clean_for_ocr, deskew, find_rulings, ink_mask, skew_angle
+
+DPI = 150.0
+
+
+def _page() -> np.ndarray:
+    """A white 150-dpi page with a 2-column ruled box and bold text inside it."""
+    img = np.full((600, 800), 255, np.uint8)
+    cv2.rectangle(img, (100, 100), (700, 400), 0, 2)
+    cv2.line(img, (400, 100), (400, 400), 0, 2)
+    cv2.line(img, (100, 200), (700, 200), 0, 2)
+    for y in (160, 260, 330):  # bold words whose letters touch: long runs at their foot
+        cv2.putText(img, "BELANJA LANGSUNG", (120, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 4)
+        cv2.putText(img, "294.160.463.728", (420, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 3)
+    return img
+
+
+def test_rulings_are_found_and_text_is_not_taken_for_one():
+    img = _page()
+    hs, vs, not_text = find_rulings(ink_mask(img), DPI)
+    ys = sorted({round((b[1] + b[3]) / 2 / 10) * 10 for b in hs})
+    xs = sorted({round((b[0] + b[2]) / 2 / 10) * 10 for b in vs})
+    assert ys == [100, 200, 400]
+    assert xs == [100, 400, 700]
+    clean = clean_for_ocr(img, not_text, DPI / 72)
+    assert clean[300, 400] == 255 and clean[200, 550] == 255  # rulings erased
+    assert (clean[140:170, 120:380] < 128).sum() > 500  # the words are still there
+
+
+def test_thick_bars_are_erased_and_only_their_edges_are_rulings():
+    img = _page()
+    img[60:100, 100:700] = 0  # a black header band on top of the table (its header words lost)
+    hs, vs, not_text = find_rulings(ink_mask(img), DPI)
+    assert not [b for b in hs if 62 <= b[1] <= 96]  # nothing inside the band
+    ys = sorted({round((b[1] + b[3]) / 2 / 10) * 10 for b in hs})
+    assert ys[:2] == [60, 100]  # its top and bottom edge close the table and its header row
+    xs = sorted({round((b[0] + b[2]) / 2 / 10) * 10 for b in vs})
+    assert xs == [100, 400, 700]  # the column rulings touching the band are still rulings
+    assert clean_for_ocr(img, not_text, DPI / 72)[80, 400] == 255
+
+
+def test_dashed_rulings_are_found_and_text_is_not():
+    img = _page()
+    for x in range(100, 700, 12):  # a dashed row rule: 9 px dashes, 3 px gaps, wobbling by a pixel
+        y = 300 + (x // 120) % 2
+        img[y:y + 2, x:x + 9] = 0
+    hs, _, not_text = find_rulings(ink_mask(img), DPI)
+    dashed = [b for b in hs if 295 <= b[1] <= 305]
+    assert dashed and max(b[2] for b in dashed) - min(b[0] for b in dashed) > 500
+    assert not [b for b in hs if 140 <= b[1] <= 170 or 240 <= b[1] <= 270]  # the text rows
+    clean = clean_for_ocr(img, not_text, DPI / 72)
+    assert (clean[298:305, 100:700] < 128).sum() < 50  # erased before Tesseract reads the page
+
+
+@pytest.mark.parametrize("angle", [-1.2, 0.7])
+def test_skew_is_measured_and_undone(angle: float):
+    img = _page()
+    h, w = img.shape
+    skewed = cv2.warpAffine(img, cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0), (w, h), borderValue=255)
+    found = skew_angle(skewed, DPI)
+    assert found == pytest.approx(angle, abs=0.25)
+    hs, _, _ = find_rulings(ink_mask(deskew(skewed, found)), DPI)
+    assert max(b[3] - b[1] for b in hs if b[2] - b[0] > 500) <= 6  # the long rules are flat again
+
+
+def test_straight_page_is_left_alone():
+    assert skew_angle(_page(), DPI) == 0.0
+
+
+def test_ruling_ends_snap_to_the_frame():
+    hs = [Segment(200.0, 112.0, 690.0), Segment(300.0, 150.0, 250.0)]
+    vs = [Segment(100.0, 100.0, 400.0), Segment(700.0, 100.0, 400.0)]
+    snap_ends(hs, vs, reach=20)
+    assert (hs[0].start, hs[0].end) == (100.0, 700.0)
+    assert (hs[1].start, hs[1].end) == (150.0, 250.0)  # too far from the frame: a real partial rule

@@ -1,0 +1,135 @@
+"""Deciding OCR'd cells from several readings of a page (extractors/ocr/vote.py,
+cells.finish_ocr_grids), and the small repairs of one reading that come before: ruling
+debris, word order in a cell, broken rulings. No Tesseract needed: words are made by hand."""
+
+from __future__ import annotations
+
+from extractors.ocr import engine as ocr
+from extractors.pdf.cells import join_words
+from extractors.pdf.geometry import Segment
+from extractors.ocr.cells import finish_ocr_grids
+from extractors.ocr.numbers import repair_column
+from extractors.ocr.vote import is_figure_cell, reread_text, revote_cell, vote
+from schemas.model import Grid, GridRow
+
+W = ocr.OcrWord
+BOX = (100.0, 0.0, 200.0, 20.0)
+
+
+def _w(text: str, conf: float, x0: float = 110, y0: float = 5, x1: float = 190, y1: float = 15) -> W:
+    return W(x0, y0, x1, y1, text, False, conf)
+
+
+# --------------------------------------------------------------------------- figures
+def test_figure_cells_are_told_from_text_cells():
+    for text in ("6.383.235.800", "Rp. 2.636.500.000,-", "97,61", "2.696.230.4468?", "738764240:", "45 955.396.559"):
+        assert is_figure_cell(text), text
+    for text in ("Belanja Pegawai", "12", "2%", "4 Tahapan", "150.000 m3", ""):
+        assert not is_figure_cell(text), text
+
+
+def test_two_agreeing_readings_outvote_the_first():
+    assert vote([("6.382.235.800", 69), ("6.383.235.800", 60), ("6.383.235.800", 55)]) == 1
+
+
+def test_readings_that_all_differ_or_side_with_the_first_change_nothing():
+    assert vote([("6.382.235.800", 50), ("6.383.235.800", 60), ("6.384.235.800", 55)]) == 0
+    assert vote([("6.382.235.800", 50), ("6.382.235.800", 60), ("6.383.235.800", 96)]) == 0
+
+
+def test_a_sure_reading_beats_two_unsure_ones_that_agree():
+    # LKIP.pdf p33: `415.605.995.130` twice at confidence 37 and 43, `15.605.995.130` once at 91
+    assert vote([("415.605.995.130", 37), ("415.605.995.130", 43), ("15.605.995.130", 91)]) == 2
+
+
+def test_separators_do_not_vote_only_digits_do():
+    assert vote([("45 955.396.559", 40), ("45.955.396.559", 90), ("45.955.396.559", 90)]) == 0
+
+
+def test_a_reading_that_is_no_figure_has_no_vote():
+    assert vote([("6.382.235.800", 30), ("Program", 96), ("Program", 96)]) == 0
+
+
+def test_revote_reads_the_cell_box_in_every_reading():
+    first = [_w("97,64", 79)]
+    again = [[_w("97,61", 85)], [_w("97,61", 80)]]
+    text, words = revote_cell("97,64", BOX, first, again)
+    assert text == "97,61" and words == again[0]
+    assert revote_cell("97,64", BOX, first, []) == ("97,64", None)  # read once: stands
+
+
+def test_revote_leaves_a_cell_whose_box_holds_more_than_its_figure():
+    # one item of a list split out of a ruled row keeps the whole row's box
+    first = [_w("1.000.000", 90, y0=2, y1=8), _w("2.000.000", 90, y0=12, y1=18)]
+    again = [[_w("1.000.000", 90, y0=2, y1=8), _w("2.000.000", 90, y0=12, y1=18)]] * 2
+    assert revote_cell("1.000.000", BOX, first, again) == ("1.000.000", None)
+
+
+# --------------------------------------------------------------------------- text
+def test_a_text_cell_takes_the_much_surer_reading_of_the_same_words():
+    first = [_w("oo", 27, x1=115), _w("Prosentase", 48, x0=120, x1=150), _w("loreng", 0, x0=155, x1=170),
+             _w("Groh", 0, x0=172, x1=190)]
+    good = [_w("Prosentase", 88, x0=120, x1=150), _w("terkena", 96, x0=155, x1=170), _w("bencana", 96, x0=172, x1=190)]
+    text, words = reread_text(join_words(first), BOX, first, [good, first])
+    assert text == "Prosentase terkena bencana" and words == good
+
+
+def test_a_text_cell_keeps_its_reading_when_the_other_is_not_surer_or_not_alike():
+    first = [_w("Belanja", 90, x1=140), _w("Pegawai", 88, x0=145)]
+    assert reread_text("Belanja Pegawai", BOX, first, [[_w("Betanja", 95, x1=140), _w("Pegawai", 96, x0=145)]])[1] is None
+    other = [_w("Jumlah", 99)]
+    assert reread_text("Belanja Pegawai", (100, 0, 200, 20), [_w("Belanja Pegawai", 40)], [other]) == ("Belanja Pegawai", None)
+
+
+def test_grid_cells_are_voted_before_the_column_is_repaired():
+    grid = Grid(rows=[
+        GridRow(cells=["Belanja Pegawai", "97,64"], page=1, cell_boxes=[(0, 0, 100, 20), BOX]),
+    ], page=1)
+    first = [_w("Belanja", 90, x0=5, x1=40), _w("Pegawai", 90, x0=45, x1=90), _w("97,64", 79)]
+    again = [[_w("Belanja", 90, x0=5, x1=40), _w("Pegawai", 90, x0=45, x1=90), _w("97,61", 85)],
+             [_w("Belanja", 90, x0=5, x1=40), _w("Pegawai", 90, x0=45, x1=90), _w("97,61", 70)]]
+    finish_ocr_grids([grid], {1: first}, {1: again})
+    assert grid.rows[0].cells == ["Belanja Pegawai", "97,61"]
+    assert grid.rows[0].cell_confidence == [90.0, 85.0]  # the winning reading's confidence
+
+
+# --------------------------------------------------------------------------- one reading
+def test_slivers_of_an_erased_ruling_are_dropped():
+    hs = [Segment(484.0, 40.0, 860.0)]
+    vs = [Segment(807.0, 100.0, 525.0)]
+    words = [_w("7", 39, 749.5, 483.8, 754.1, 484.6), _w("oe,", 40, 838.8, 483.6, 861.4, 487.2),
+             _w("i", 79, 806.6, 505.4, 807.6, 509.8), _w("-", 62, 653.8, 483.8, 656.6, 484.8),
+             _w("1.622.820.514", 52, 736.6, 489.4, 799.4, 497.5), _w("86,88", 77, 821.5, 489.6, 846.5, 498.5),
+             _w("Prosentase", 90, 200, 489, 250, 498)]
+    kept = [w.text for w in ocr.drop_ruling_debris(words, hs, vs)]
+    assert kept == ["-", "1.622.820.514", "86,88", "Prosentase"]
+
+
+def test_a_word_boxed_two_lines_tall_stays_on_the_line_it_starts():
+    words = [_w("Prosentase", 26, 196.8, 553.0, 247.7, 576.0), _w("Data", 95, 251.3, 554.4, 271.7, 568.3),
+             _w("Sumber", 96, 275.0, 554.2, 309.8, 562.3), _w("Daya", 96, 313.2, 553.9, 335.8, 564.0),
+             _w("Air", 96, 339.4, 554.4, 351.6, 561.8), _w("yang", 89, 196.8, 569.0, 217.9, 577.2),
+             _w("dilayani", 43, 227.0, 568.8, 255.4, 577.0)]
+    assert join_words(words) == "Prosentase Data Sumber Daya Air yang dilayani"
+
+
+def test_an_amount_with_a_colon_for_its_last_mark_is_repaired():
+    column = ["6.383.235.800", "405.141.240", "738764240:", "1.867.830.640"]
+    assert repair_column(column)[2] == "738.764.240,-"
+
+
+def test_a_ruling_broken_off_inside_a_cell_is_carried_across_it():
+    # LKIP.pdf p26: the rule under a program row covers the pagu column and 64 of the program
+    # column's 248 pt; a rule overshooting its crossing by a few pt, or floating in a cell, stays
+    vs = [Segment(x, 100.0, 400.0) for x in (206.4, 497.2, 745.2, 845.6)]
+    broken, overshoot, floating = Segment(288.5, 681.6, 845.8), Segment(300.0, 490.0, 845.8), Segment(350.0, 550.0, 650.0)
+    ocr.mend_broken([broken, overshoot, floating], vs)
+    assert (broken.start, broken.end) == (497.2, 845.8)
+    assert (overshoot.start, floating.start, floating.end) == (490.0, 550.0, 650.0)
+
+
+def test_a_stray_piece_that_spans_no_whole_cell_is_not_extended():
+    vs = [Segment(x, 100.0, 400.0) for x in (70.8, 274.8, 462.7)]
+    piece = Segment(138.9, 204.5, 325.9)  # a dotted rule's piece crossing one ruling
+    ocr.mend_broken([piece], vs)
+    assert (piece.start, piece.end) == (204.5, 325.9)

@@ -1,0 +1,91 @@
+"""Accuracy of OCR'd extraction on the hand-checked scan truth (tests/eval/truth-scans).
+
+Only the truth pages are read (copied into small PDFs, ~2 min of Tesseract with the pages'
+re-readings) instead of the 142-page LKIP.pdf. On the development truth amount cells must meet
+the issue's goal (P >= 0.97, R >= 0.95); every file must stay at today's scores rounded down.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from extractors.ocr import engine as ocr
+from pipeline.quality.evaluate import CellScore, load_truth, score_document
+from pipeline.extract import extract_document
+from tests.conftest import ROOT
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+TRUTH = ROOT / "tests" / "eval" / "truth-scans"
+MISSING = ocr.unavailable_reason()
+
+pytestmark = [
+    pytest.mark.skipif(not CORPUS.is_dir(), reason=f"development corpus not found at {CORPUS}"),
+    pytest.mark.skipif(MISSING is not None, reason=f"{MISSING} (apt-get install tesseract-ocr tesseract-ocr-ind)"),
+]
+
+# Per truth file: floors of (amount P, R, indicator P, R), today's scores rounded down. The two
+# files the OCR was developed against must meet the issue's goal for amounts (P >= 0.97,
+# R >= 0.95) together; the others were written afterwards by people who never saw the
+# extraction (held out), and their floors only guard against regressions.
+GOAL_FILES = ("jabar-2016-lkip-psda-ocr.json", "jabar-2016-pk-kadis-2016-ocr.json")
+GOAL = (0.97, 0.95)
+FLOORS = {  # measured 2026-12-01, extractor 0.4.0
+    "jabar-2016-lkip-psda-ocr.json": (0.98, 0.98, 0.85, 0.66),  # 80/81/81, 30/35/45
+    "jabar-2016-pk-kadis-2016-ocr.json": (1.0, 1.0, 1.0, 0.89),  # 10/10/10, 17/17/19
+    "jabar-2016-lkip-psda-holdout-ocr.json": (0.81, 0.49, 0.74, 0.46),  # 27/33/55, 26/35/56
+    "jabar-2016-pk-kabid-produksi.json": (1.0, 1.0, 0.77, 0.53),  # 8/8/8, 14/18/26
+    "jabar-2016-pk-sekdis.json": (1.0, 1.0, 0.0, 0.0),  # 7/7/7, 0/0/3
+}
+TRUTHS = {t["_file"]: t for t in load_truth(TRUTH)} if TRUTH.is_dir() else {}
+
+
+def _rows(items, pages: list[int]) -> list[dict]:
+    """Rows of the page subset, with their page numbers of the original document."""
+    rows = []
+    for item in items:
+        row = dataclasses.asdict(item)
+        row["page"] = pages[row["page"] - 1] if row.get("page") else None
+        rows.append(row)
+    return rows
+
+
+def _score(truth: dict, tmp: Path):
+    pages = sorted(truth["pages"])
+    src = pymupdf.open(CORPUS / truth["document"])
+    subset = pymupdf.open()
+    for p in pages:
+        subset.insert_pdf(src, from_page=p - 1, to_page=p - 1)
+    path = tmp / (Path(truth["_file"]).stem + ".pdf")
+    subset.save(path)
+    doc = extract_document(path)
+    assert doc.status in ("ok", "partial"), doc.error
+    return score_document(truth, _rows(doc.budget_lines, pages), _rows(doc.indicators, pages))
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory) -> dict:
+    """Each truth file's scores (its pages OCR'd once for all the tests here)."""
+    tmp = tmp_path_factory.mktemp("scan-truth")
+    return {name: _score(truth, tmp) for name, truth in TRUTHS.items()}
+
+
+def test_every_truth_file_has_a_floor() -> None:
+    assert set(TRUTHS) == set(FLOORS)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_scanned_truth_pages_are_read_at_least_as_well_as_today(scores: dict, name: str) -> None:
+    score = scores[name]
+    got = (score.budget.precision, score.budget.recall, score.indicator.precision, score.indicator.recall)
+    assert all((g or 0.0) >= f for g, f in zip(got, FLOORS[name])), (got, FLOORS[name])  # None: no cells
+
+
+def test_the_issue_goal_for_amounts_holds_on_the_development_truth(scores: dict) -> None:
+    amounts = CellScore()
+    for name in GOAL_FILES:
+        amounts += scores[name].budget
+    assert amounts.precision >= GOAL[0] and amounts.recall >= GOAL[1], (amounts.precision, amounts.recall)

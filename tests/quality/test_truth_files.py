@@ -1,0 +1,52 @@
+"""Every hand-checked truth file under tests/eval/truth is well formed. Needs no corpus."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from pipeline.quality.evaluate import BUDGET_ROLES, INDICATOR_ROLES, validate_truth
+
+TRUTH_DIR = Path(__file__).parents[1] / "eval" / "truth"
+FILES = sorted(TRUTH_DIR.glob("*.json"))
+
+
+def test_there_are_truth_files():
+    assert len(FILES) >= 8
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_truth_file_is_valid(path: Path):
+    truth = json.loads(path.read_text(encoding="utf-8"))
+    assert validate_truth(truth) == []
+    assert set(truth) == {"document", "pages", "checked", "budget_cells", "indicator_cells"}
+    assert truth["document"].lower().endswith(".pdf") and not truth["document"].startswith("/")
+    assert truth["budget_cells"] or truth["indicator_cells"]
+    assert len(truth["checked"]) > 40
+    pages = set(truth["pages"])
+    for c in truth["budget_cells"]:
+        assert c["role"] in BUDGET_ROLES
+        assert c["page"] in pages
+        v = Decimal(c["value"])
+        assert v >= 0
+        if c["role"] != "realisasi_pct":
+            assert v == v.to_integral_value(), c  # whole rupiah, no separators
+            assert c["value"].isdigit(), c
+        assert c["name"] == " ".join(c["name"].split()), c  # whitespace collapsed
+    for c in truth["indicator_cells"]:
+        assert c["role"] in INDICATOR_ROLES
+        assert c["page"] in pages
+        Decimal(c["value"])
+        assert "," not in c["value"], c
+        assert c["indikator"].strip() and c["indikator"] == " ".join(c["indikator"].split()), c
+    # every covered page carries at least one truth cell
+    used = {c["page"] for c in truth["budget_cells"]} | {c["page"] for c in truth["indicator_cells"]}
+    assert used == pages
+
+
+def test_slugs_are_unique_per_document():
+    docs = [json.loads(p.read_text(encoding="utf-8"))["document"] for p in FILES]
+    assert len(docs) == len(set(docs))

@@ -1,0 +1,99 @@
+"""pipeline.structure.roles: header stacks → column roles, through one table of patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.structure.roles import assign_roles, is_column_number_row, is_header_like, role_for_header, stack_headers
+from schemas.model import GridRow
+
+
+@pytest.mark.parametrize("header, role", [
+    ("Pagu / Murni", "pagu_murni"),
+    ("Pagu / Perubahan", "pagu_perubahan"),
+    ("Anggaran (Rp,-)", "pagu"),
+    ("Realisasi (Rp,-)", "realisasi"),
+    ("% realisasi", "realisasi_pct"),
+    ("Triwulan I s/d IV / Realisasi", "realisasi"),
+    ("Triwulan I s/d IV / %", "realisasi_pct"),
+    ("Triwulan / II / %", "tw2_pct"),
+    ("Realisasi Kinerja Pada Triwulan I - IV Tahun 2023 / III / Rp", "tw3_rp"),
+    ("Realisasi Kinerja Pada Triwulan I - IV Tahun 2023 / IV / K", "tw4_k"),
+    ("Triwulan / I / Realisasi", "tw1"),
+    ("Realisasi s/d Triwulan IV / Rp", "realisasi"),
+    ("Realisasi s/d Triwulan IV / %", "realisasi_pct"),  # money or kinerja: decided by the values
+    ("Indikator Sasaran", "indikator"),
+    ("Program/Kegiatan/Sub Kegiatan", "name"),
+    ("Sasaran Strategis", "sasaran"),
+    ("Target 2024", "target"),
+    ("Tingkat Capaian Kinerja (% realisasi)", "capaian"),
+    ("Satuan", "satuan"),
+    ("No.", "no"),
+    ("Kode", "code"),
+    ("SUB KEGIATAN BAGIAN ORGANISASI / Target", "target"),
+    ("SUB KEGIATAN BAGIAN ORGANISASI / Anggaran", "pagu"),
+    ("SUB KEGIATAN BAGIAN ORGANISASI / Nama Sub Kegiatan", "name"),
+    ("TUJUAN PD / Uraian", "sasaran"),
+    ("Cara Pengukuran Indikator Sasaran", "other"),
+    ("KINERJA / TARGET (%)", "target"),
+    ("KINERJA / REALISASI (%)", "realisasi_kinerja"),
+    ("KINERJA / CAPAIAN (%)", "capaian"),
+    ("KEUANGAN / ALOKASI (Rp)", "pagu"),
+    ("KEUANGAN / REALISASI (Rp)", "realisasi"),
+    ("KEUANGAN / CAPAIA N (%)", "realisasi_pct"),
+    ("% Serapan Anggaran", "realisasi_pct"),
+    ("Anggaran / Rp", "pagu"),
+    ("Sisa Anggaran (Rp)", "other"),
+    ("APBD Murni", "pagu_murni"),
+    ("Anggaran Sebelum Perubahan", "pagu_murni"),
+    ("Anggaran Setelah Perubahan", "pagu_perubahan"),
+    ("Realisasi s.d. Triwulan II / Rp", "realisasi"),
+    ("Realisasi Fisik (%)", "realisasi_kinerja"),
+    ("Target Keuangan (Rp)", "pagu"),
+])
+def test_role_for_header(header: str, role: str) -> None:
+    assert role_for_header(header) == role
+
+
+def test_merged_group_headers_spread_over_their_sub_columns() -> None:
+    rows = [["No", "Pagu", "", "Triwulan", "", "Ket"],
+            ["", "Murni", "Perubahan", "I", "II", ""]]
+    assert stack_headers(rows, 6) == ["No", "Pagu / Murni", "Pagu / Perubahan", "Triwulan / I", "Triwulan / II", "Ket"]
+
+
+def test_column_numbers_are_recognised() -> None:
+    assert is_column_number_row(["1", "2", "3", "4", "5", "6 (= 5/4 *100)%", "7"])
+    assert is_column_number_row(["(1)", "(2)", "(3)", "(4)"])
+    assert is_column_number_row(["1", "2", "3", "6", "%", "7", "%"])
+    assert not is_column_number_row(["1", "Program", "15.000"])
+    assert not is_column_number_row(["3", "2", "1"])
+
+
+def test_header_rows_versus_data_rows() -> None:
+    assert is_header_like(["No", "Sasaran Strategis", "Indikator Sasaran", "Target 2024", "Realisasi 2024"])
+    assert is_header_like(["", "1", "II", "111", "IV", "Tahunan"])  # OCR'd quarter row
+    assert not is_header_like(["1", "Program Penunjang Urusan", "Rp. 2.636.500.000"])
+    assert not is_header_like(["1.1", "Kegiatan Perencanaan Penganggaran dan Evaluasi Kinerja", "33%"])
+
+
+def test_quarter_columns_are_decided_by_their_values() -> None:
+    header = [["Indikator", "Triwulan", "", "Triwulan", ""], ["", "I", "", "II", ""],
+              ["", "Realisasi", "%", "Realisasi", "%"]]
+    money = [GridRow(cells=["A", "17,620,100", "11.75%", "43,942,950", "29.30%"])]
+    kinerja = [GridRow(cells=["A", "3", "25%", "6", "50%"])]
+    assert [c.role for c in assign_roles(header, money, 5)][1:] == ["tw1_rp", "tw1_pct", "tw2_rp", "tw2_pct"]
+    assert [c.role for c in assign_roles(header, kinerja, 5)][1:] == ["tw1_k", "tw1_pct", "tw2_k", "tw2_pct"]
+
+
+def test_ocr_garbled_quarters_are_anchored_on_iv() -> None:
+    header = [["NO", "Indikator Kinerja", "Triv", "vulan", "", "", "T"],
+              ["", "", "1", "- 11", "111", "IV", "ranunan"]]
+    roles = [c.role for c in assign_roles(header, [GridRow(cells=["1", "X", "N/A", "25%", "50%", "100%", "100%"])], 7)]
+    assert roles == ["no", "indikator", "tw1_k", "tw2_k", "tw3_k", "tw4_k", "target"]
+
+
+def test_cascading_table_keeps_the_most_detailed_group() -> None:
+    header = [["SASARAN PD", "", "", "SUB KEGIATAN", "", "", ""],
+              ["Uraian", "Indikator Sasaran", "Target", "Nama Sub Kegiatan", "Indikator Kegiatan", "Target", "Anggaran"]]
+    roles = [c.role for c in assign_roles(header, [], 7)]
+    assert roles == ["sasaran", "other", "other", "name", "indikator", "target", "pagu"]

@@ -1,0 +1,86 @@
+"""pipeline.structure.tables: header/data split, stitching, wrapped rows, re-alignment of shifted rows."""
+
+from __future__ import annotations
+
+from extractors.text import read_text
+from pipeline.structure.tables import build_tables, realign_row
+from schemas.model import Grid, GridRow
+from tests.conftest import EXTRACTS
+
+
+def _grid(rows: list[list[str]], **kw) -> Grid:
+    return Grid(rows=[GridRow(cells=r, line=i + 1) for i, r in enumerate(rows)], **kw)
+
+
+def test_repeated_header_after_a_page_break_continues_the_table() -> None:
+    tables = build_tables(read_text(EXTRACTS / "jambi-page-break.txt").grids)
+    assert len(tables) == 1
+    names = [r.cells[14] for r in tables[0].rows]
+    assert "Penyediaan Gaji dan Tunjangan ASN" in names
+    assert "Pemeliharaan Peralatan dan Mesin Lainnya" in names  # after the repeated header
+    assert all(not r.cells[0].startswith("No") for r in tables[0].rows)  # header rows dropped
+    assert not any(r.cells[:3] == ["1", "2", "3"] for r in tables[0].rows)  # column numbers dropped
+
+
+def test_a_new_header_in_the_middle_of_a_grid_starts_a_new_table() -> None:
+    grid = _grid([["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"],
+                  ["1.", "Peningkatan Kualitas", "Persentase dokumen", "100 %"],
+                  ["", "Kegiatan", "Anggaran", "Sumber Dana"],
+                  ["1.", "Perencanaan", "Rp. 15.548.300", "APBD"]])
+    tables = build_tables([grid])
+    assert [[c.role for c in t.columns] for t in tables] == [
+        ["no", "sasaran", "indikator", "target"], ["other", "name", "pagu", "other"]]
+
+
+def test_headerless_continuation_grid_is_stitched() -> None:
+    first = _grid([["No", "Kegiatan", "Anggaran"], ["1", "Kegiatan A", "Rp. 1.000.000"]])
+    second = _grid([["2", "Kegiatan B", "Rp. 2.000.000"]])
+    tables = build_tables([first, second])
+    assert len(tables) == 1 and [r.cells[1] for r in tables[0].rows] == ["Kegiatan A", "Kegiatan B"]
+
+
+def test_wrapped_name_rows_are_joined() -> None:
+    tables = build_tables(read_text(EXTRACTS / "jember-tabel-3-8.txt").grids)
+    names = [r.cells[1] for r in tables[0].rows]
+    assert "Sub Kegiatan Penyediaan Administrasi Pelaksanaan Tugas ASN" in names
+    assert "Administrasi Pelaksanaan Tugas ASN" not in names
+
+
+def test_realign_moves_a_block_shifted_by_a_missing_column() -> None:
+    roles = ["no", "indikator", "keterangan", "name", "pagu_murni", "pagu_perubahan", "realisasi", "realisasi_pct"]
+    # the name cell vanished on this page: everything after it slid one column left
+    shifted = ["3", "Jumlah Dokumen", "", "237,500,000", "", "230,210,007", "96.93%", ""]
+    assert realign_row(shifted, roles) == ["3", "Jumlah Dokumen", "", "", "237,500,000", "", "230,210,007", "96.93%"]
+
+
+def test_realign_moves_a_single_cell_into_its_empty_column() -> None:
+    roles = ["no", "indikator", "name", "pagu_murni", "pagu_perubahan", "realisasi", "realisasi_pct"]
+    row = ["1", "Jumlah Produk Hukum", "262,103,404", "", "282,103,404", "271,635,397", "96.29%"]
+    assert realign_row(row, roles) == ["1", "Jumlah Produk Hukum", "", "262,103,404", "282,103,404",
+                                       "271,635,397", "96.29%"]
+
+
+def test_realign_leaves_consistent_rows_alone() -> None:
+    roles = ["no", "name", "pagu", "realisasi", "realisasi_pct"]
+    assert realign_row(["1", "Program A", "Rp. 1.000", "Rp. 900", "90%"], roles) is None
+
+
+def test_a_bare_program_list_gets_its_columns_from_its_values() -> None:
+    """A PK lampiran's `1. Program X   Rp. 30.903.396.770,-` list, printed without a header."""
+    from pipeline.structure.headerless import infer_header
+    from pipeline.structure.tables import build_tables
+    from schemas.model import Grid, GridRow
+
+    cells = [["1.", "Peningkatan Produksi Pertanian (APBD)", "Rp. 30.903.396.770,-"],
+             ["2.", "Pemberdayaan Sumber Daya Pertanian (APBD)", "Rp. 2.208.100.000,-"],
+             ["3.", "Pencegahan dan Penanggulangan Penyakit (APBD)", "Rp.4.868.180.000,-"]]
+    grid = Grid(rows=[GridRow(cells=list(c), page=3) for c in cells], page=3, source="pdf:aligned")
+    [table] = build_tables([grid])
+    assert [c.role for c in table.columns] == ["no", "name", "pagu"]
+    assert any("no header printed" in n for n in table.notes)
+    rows = [GridRow(cells=list(c)) for c in cells]
+    assert infer_header(rows[:2], 3) is None  # too short a list to judge
+    with_pct = [GridRow(cells=c + ["92,5 %"]) for c in cells]
+    assert infer_header(with_pct, 4) is None  # another kind of figure: not a plain list
+    two_amounts = [GridRow(cells=c + ["Rp. 1.000.000"]) for c in cells]
+    assert infer_header(two_amounts, 4) is None  # which amount is pagu? not ours to guess
