@@ -29,6 +29,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.writing import sigint_deferred, when_free, writing
 from pipeline.batch.discover import Candidate, discover
+from pipeline.quality.coverage import money_coverage
 from pipeline.extract import EXTRACTOR_VERSION, Overrides, file_type_of
 from pipeline.batch.isolation import Job, Limits, WorkerDied, failed_document, get_pool, is_resource_failure, run_isolated
 from pipeline.warehouse.pending import PendingChecks
@@ -53,6 +54,8 @@ class IngestSummary:
     budget_lines: int = 0
     indicators: int = 0
     flags: int = 0
+    figures_printed: int = 0  # money figures printed by the documents of this run (figure coverage)
+    figures_captured: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
@@ -62,6 +65,9 @@ class IngestSummary:
         self.budget_lines += len(doc.budget_lines)
         self.indicators += len(doc.indicators)
         self.flags += len(doc.flags)
+        printed, captured = money_coverage(doc.figures)
+        self.figures_printed += printed
+        self.figures_captured += captured
         if doc.status in ("failed", "unsupported"):
             self.failures.append((doc.source_path, doc.error or ""))
 

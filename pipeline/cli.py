@@ -179,6 +179,32 @@ def flags(
     print_rows(columns, cursor.fetchall(), format)
 
 @app.command()
+def coverage(
+    doc: Optional[str] = typer.Argument(None, help="doc_id (or its prefix) or source path: list its "
+                                                   "uncaptured figures by page."),
+    warehouse: Optional[Path] = WarehouseOpt,
+    kind: str = typer.Option("money", "--kind", help="With DOC: money, count or all."),
+    format: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+) -> None:
+    """Figure coverage: of the money figures each document prints, how many reached the
+    warehouse (worst first); with DOC, the figures that did not, by page, to check by hand."""
+    con = _readonly(warehouse)
+    if doc is None:
+        cursor = con.execute(
+            "SELECT source_path AS document, status, n_pages AS pages, figures_printed AS printed, "
+            "figures_captured AS captured, coverage FROM v_figure_coverage "
+            "WHERE figures_printed > 0 ORDER BY coverage, source_path")
+    else:
+        kinds = ["money", "count"] if kind == "all" else [kind]
+        cursor = con.execute(
+            "SELECT page, kind, figure_text AS figure, context FROM v_uncaptured_figures "
+            "WHERE (doc_id LIKE ? || '%' OR source_path = ?) AND list_contains(?, kind) "
+            "ORDER BY page NULLS LAST, figure_text", [doc, doc, kinds])
+    columns = [d[0] for d in cursor.description]
+    print_rows(columns, cursor.fetchall(), format)
+
+
+@app.command()
 def report(
     out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write."),
     warehouse: Optional[Path] = WarehouseOpt,

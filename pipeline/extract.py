@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.normalise.metadata import read_metadata
+from pipeline.quality.coverage import find_figures, mark_captured
 from pipeline.structure.records import document_convention, table_records
 from pipeline.structure.tables import build_tables
 from schemas.model import DocumentMeta, ExtractedDocument, SourceDocument
 
-EXTRACTOR_VERSION = "0.4.0"  # bump when extraction changes: reruns re-extract
+EXTRACTOR_VERSION = "0.5.0"  # bump when extraction changes: reruns re-extract
 TEXT_SUFFIXES = {".txt"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
@@ -111,7 +112,7 @@ def extract_document(path: str | Path, source_path: str | None = None, overrides
     except Exception as exc:  # a bad document must not stop the batch
         doc.status = "failed"
         doc.error = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
-        doc.budget_lines, doc.indicators, doc.flags = [], [], []
+        doc.budget_lines, doc.indicators, doc.flags, doc.figures = [], [], [], []
     finally:
         doc.seconds = time.perf_counter() - started
     return doc
@@ -141,6 +142,7 @@ def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides |
         doc.indicators.extend(indicators)
     _unit_from_opd_row(doc)
     detect_tw_cumulative(doc.budget_lines)
+    doc.figures = mark_captured(find_figures(source.page_texts, source.grids), doc.budget_lines, doc.indicators)
     doc.flags = check_document(doc.budget_lines, doc.indicators, source.page_texts)
     doc.extra["table_notes"] = [f"table {t.table_no}: {n}" for t in tables for n in t.notes]
     doc.extra["pages_needing_ocr"] = list(source.pages_needing_ocr)

@@ -193,6 +193,19 @@ class Flag:
 
 
 @dataclass
+class PrintedFigure:
+    """A money-sized figure printed in the document (tables or prose), for figure coverage:
+    did its value reach a budget line or indicator row (`pipeline.quality.coverage`)?"""
+
+    page: int | None
+    text: str  # as printed: `Rp. 2.636.500.000,-` minus the `Rp.`, `17,620,100`
+    value: Decimal
+    kind: str  # "money", or "count" where a unit says it counts things (`12.317.066 ton`)
+    context: str  # the printed line, whitespace folded, at most 200 characters
+    captured: bool = False
+
+
+@dataclass
 class DocumentMeta:
     doc_type: str = "other"  # lkjip, pk, pengukuran, realisasi_triwulan, other
     region_type: str | None = None
@@ -219,4 +232,5 @@ class ExtractedDocument:
     tables: int = 0
     extractor_version: str = ""
     seconds: float = 0.0
+    figures: list[PrintedFigure] = field(default_factory=list)  # figure coverage
     extra: dict[str, Any] = field(default_factory=dict)

@@ -21,6 +21,20 @@ CREATE TABLE IF NOT EXISTS documents (
     meta_sources      JSON,
     other_paths       JSON                   -- the same bytes found under other names
 );
+-- Figure coverage (pipeline/quality/coverage.py): money-sized figures the document prints, and
+-- how many of them reached budget_lines or indicators. Added in 0.5.0: older warehouses get them.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS figures_printed INTEGER;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS figures_captured INTEGER;
+
+-- The figures that did not reach the warehouse: where a person should look.
+CREATE TABLE IF NOT EXISTS uncaptured_figures (
+    doc_id      VARCHAR,
+    page        INTEGER,
+    figure_text VARCHAR,                 -- as printed (`2.636.500.000,-`)
+    value       DECIMAL(20,2),
+    kind        VARCHAR,                 -- 'money', or 'count' (a unit says it counts things: ton, jiwa)
+    context     VARCHAR                  -- the printed line, at most 200 characters
+);
 
 CREATE TABLE IF NOT EXISTS budget_lines (
     line_id        VARCHAR PRIMARY KEY,
@@ -357,3 +371,15 @@ SELECT region_name, region_code, year, unit_name, level, matched_by, match_key,
 FROM best_pairs
 QUALIFY row_number() OVER (PARTITION BY line_id_b, doc_id_a
                            ORDER BY matched_by = 'code' DESC, line_id_a) = 1;
+
+-- Figure coverage per document: money figures printed, captured, and the share (NULL when the
+-- document prints none), worst first; and the uncaptured figures by page, to check by hand.
+CREATE OR REPLACE VIEW v_figure_coverage AS
+SELECT doc_id, source_path, doc_type, region_name, unit_name, year, n_pages, status,
+       figures_printed, figures_captured,
+       round(figures_captured / nullif(figures_printed, 0), 4) AS coverage
+FROM documents;
+
+CREATE OR REPLACE VIEW v_uncaptured_figures AS
+SELECT u.doc_id, d.source_path, u.page, u.kind, u.figure_text, u.value, u.context
+FROM uncaptured_figures u JOIN documents d USING (doc_id);

@@ -43,6 +43,7 @@ class ReportData:
     problem_documents: list[Row]
     problems_left_out: int
     disagreements: list[Row]  # lines printed in two documents with different budgets
+    pages_to_check: list[Row]  # pages printing the most money figures that did not reach the warehouse
     generated_from: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -173,6 +174,19 @@ def _disagreements(con: duckdb.DuckDBPyConnection, limit: int) -> list[Row]:
         LIMIT ?""", [limit])
 
 
+def _pages_to_check(con: duckdb.DuckDBPyConnection, limit: int) -> list[Row]:
+    """Figure coverage by page: where uncaptured money figures gather, most first, with the
+    document's own coverage and one example line."""
+    return rows(con, """
+        SELECT u.source_path, d.file_type, u.page, count(*) AS uncaptured, any_value(u.context) AS example,
+               c.figures_printed, c.figures_captured, c.coverage
+        FROM v_uncaptured_figures u JOIN documents d USING (doc_id) JOIN v_figure_coverage c USING (doc_id)
+        WHERE u.kind = 'money'
+        GROUP BY u.source_path, d.file_type, u.page, c.figures_printed, c.figures_captured, c.coverage
+        ORDER BY uncaptured DESC, u.source_path, u.page
+        LIMIT ?""", [limit])
+
+
 def collect(con: duckdb.DuckDBPyConnection, top_regions: int = 12, max_rows: int = 300) -> ReportData:
     """Everything the report shows, from an (analyst, read-only) connection."""
     region_years = _region_years(con)
@@ -190,6 +204,7 @@ def collect(con: duckdb.DuckDBPyConnection, top_regions: int = 12, max_rows: int
         flags=flags, flags_left_out=flags_left,
         problem_documents=problems, problems_left_out=problems_left,
         disagreements=_disagreements(con, 50),
+        pages_to_check=_pages_to_check(con, 50),
     )
 
 

@@ -59,6 +59,9 @@ class IngestProgress:
         table.add_row("budget lines", str(summary.budget_lines))
         table.add_row("indicators", str(summary.indicators))
         table.add_row("flags", str(summary.flags))
+        if summary.figures_printed:
+            share = summary.figures_captured / summary.figures_printed
+            table.add_row("money figures captured", f"{summary.figures_captured}/{summary.figures_printed} ({share:.0%})")
         table.add_row("seconds", f"{summary.seconds:.1f}")
         c.print(table)
         for path, reason in summary.failures[:20]:

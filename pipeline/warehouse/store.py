@@ -14,11 +14,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 
+from pipeline.quality.coverage import money_coverage
 from pipeline.warehouse.bulkload import BulkInsertConnection
 from schemas.model import ExtractedDocument
 
@@ -47,6 +49,16 @@ def line_id(doc_id: str, table_no: int, row_no: int) -> str:
 
 def indicator_id(doc_id: str, table_no: int, row_no: int) -> str:
     return f"{doc_id[:16]}-i{table_no}-r{row_no}"
+
+
+AMOUNT_LIMIT = Decimal(10) ** 18  # DECIMAL(20,2): a longer figure (an OCR misread) is stored without its value
+
+
+def _coverage(doc: ExtractedDocument) -> tuple[int | None, int | None]:
+    """(figures_printed, figures_captured), NULL for a document that was not read."""
+    if doc.status in ("failed", "unsupported", "needs_ocr"):
+        return None, None
+    return money_coverage(doc.figures)
 
 
 def _json(value: object) -> str:
@@ -106,7 +118,7 @@ class Writer:
                     "SELECT doc_id FROM documents WHERE doc_id = ? OR source_path = ?",
                     [doc.doc_id, doc.source_path]).fetchall()]
                 for old in stale:
-                    for table in ("flags", "budget_lines", "indicators", "documents"):
+                    for table in ("flags", "budget_lines", "indicators", "uncaptured_figures", "documents"):
                         con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [old])
                     con.execute("DELETE FROM flags WHERE other_doc_id = ?", [old])
                 self._insert(con, doc)
@@ -120,16 +132,23 @@ class Writer:
         con.execute(
             "INSERT INTO documents (doc_id, source_path, file_type, doc_type, region_type, region_name, "
             "region_code, unit_name, year, n_pages, status, error, ingested_at, extractor_version, n_tables, "
-            "seconds, meta_sources, other_paths) VALUES (?, ?, ?, ?, ?, ?, "
+            "seconds, meta_sources, other_paths, figures_printed, figures_captured) VALUES (?, ?, ?, ?, ?, ?, "
             # the official code, when `lkjip regions load` gave a list that names this region once
             "(SELECT any_value(kode) FROM regions WHERE canonical_name = ? HAVING count(*) = 1), "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
             [doc.doc_id, doc.source_path, doc.file_type, m.doc_type, m.region_type, m.region_name, m.region_name,
              m.unit_name,
              m.year, doc.n_pages, doc.status, doc.error, datetime.now(timezone.utc).replace(tzinfo=None),
-             doc.extractor_version, doc.tables, round(doc.seconds, 3), _json(m.sources)],
+             doc.extractor_version, doc.tables, round(doc.seconds, 3), _json(m.sources), *_coverage(doc)],
         )
         d = doc.doc_id
+        missed = [f for f in doc.figures if not f.captured]
+        if missed:
+            con.executemany(
+                "INSERT INTO uncaptured_figures VALUES (?, ?, ?, ?, ?, ?)",
+                [[d, f.page, f.text, f.value if abs(f.value) < AMOUNT_LIMIT else None, f.kind, f.context]
+                 for f in missed],
+            )
         if doc.budget_lines:
             con.executemany(
                 "INSERT INTO budget_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

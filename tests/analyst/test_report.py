@@ -167,3 +167,21 @@ def test_flags_without_a_document_page_show_the_source_line(tmp_path) -> None:
     db = load(tmp_path / "w.duckdb", d)
     write_report(db, tmp_path / "r.html")
     assert "line 42" in (tmp_path / "r.html").read_text()
+
+
+def test_pages_with_uncaptured_money_figures_are_listed_to_check(tmp_path) -> None:
+    from tests.conftest import extract_text
+    from tests.fixtures.coverage_docs import PROSE
+
+    document = extract_text(tmp_path, PROSE.replace("7.777.777.777", "7.777.<b>777</b>.777 <script>x</script>"))
+    db = tmp_path / "w.duckdb"
+    with open_writer(db) as writer:
+        writer.load(document)
+    out = tmp_path / "r.html"
+    write_report(db, out)
+    page = out.read_text(encoding="utf-8")
+    section = page[page.index('<section id="coverage">'):]
+    section = section[:section.index("</section>")]
+    assert "Pages to check" in section and "lkip.txt" in section
+    assert "<script>x" not in section and "&lt;script&gt;x" in section  # the example line is escaped
+    assert re.search(r'<td class="num">1</td><td class="num">1</td>\s*<td class="num">4/5</td>', section)
