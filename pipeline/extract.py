@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.normalise.metadata import read_metadata
 from pipeline.quality.coverage import find_figures, mark_captured
+from pipeline.structure.prose import prose_budget_lines
 from pipeline.structure.records import document_convention, table_records
 from pipeline.structure.tables import build_tables
 from schemas.model import DocumentMeta, ExtractedDocument, SourceDocument
@@ -140,6 +141,7 @@ def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides |
         lines, indicators = table_records(table, fallback)
         doc.budget_lines.extend(lines)
         doc.indicators.extend(indicators)
+    doc.budget_lines.extend(prose_budget_lines(source.page_texts, len(tables) + 1, doc.budget_lines))
     _unit_from_opd_row(doc)
     detect_tw_cumulative(doc.budget_lines)
     doc.figures = mark_captured(find_figures(source.page_texts, source.grids), doc.budget_lines, doc.indicators)

@@ -134,6 +134,7 @@ class BudgetLine:
     tw_cumulative: bool | None = None
     raw_cells: dict[str, str] = field(default_factory=dict)
     unparsed: list[str] = field(default_factory=list)  # roles whose amount text could not be read
+    source: str = "table"  # "table", or "prose": stated in a sentence (`pipeline.structure.prose`)
 
     @property
     def key(self) -> tuple[int, int]:

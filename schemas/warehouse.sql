@@ -61,6 +61,9 @@ CREATE TABLE IF NOT EXISTS budget_lines (
     raw_cells      JSON
 );
 
+-- 'table', or 'prose': a budget stated in a sentence (`Kegiatan X … anggaran sebesar Rp …`). Added in 0.5.0.
+ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS source VARCHAR;
+
 CREATE TABLE IF NOT EXISTS indicators (
     indicator_id    VARCHAR PRIMARY KEY,
     doc_id          VARCHAR,
@@ -153,20 +156,21 @@ FROM ranked;
 -- largest pagu).
 CREATE OR REPLACE VIEW v_table_totals AS
 WITH tables AS (
-    SELECT DISTINCT doc_id, table_no FROM budget_lines
+    SELECT doc_id, table_no, bool_or(source = 'prose') AS prose FROM budget_lines GROUP BY doc_id, table_no
 ), sums AS (
     SELECT doc_id, table_no,
            sum(amount) FILTER (WHERE measure = 'pagu') AS pagu,
            sum(amount) FILTER (WHERE measure = 'realisasi') AS realisasi
     FROM v_line_amounts WHERE counted GROUP BY doc_id, table_no
 )
-SELECT t.doc_id, t.table_no, s.pagu, s.realisasi
+SELECT t.doc_id, t.table_no, s.pagu, s.realisasi, coalesce(t.prose, false) AS prose
 FROM tables t LEFT JOIN sums s USING (doc_id, table_no);
 
 CREATE OR REPLACE VIEW v_budget_summary AS
 WITH ranked AS (
     SELECT t.*, row_number() OVER (
-        PARTITION BY t.doc_id ORDER BY (t.realisasi IS NOT NULL) DESC, t.pagu DESC NULLS LAST, t.table_no
+        -- a table of the document before budgets stated in its prose, which often repeat a part of it
+        PARTITION BY t.doc_id ORDER BY t.prose, (t.realisasi IS NOT NULL) DESC, t.pagu DESC NULLS LAST, t.table_no
     ) AS rk
     FROM v_table_totals t
 )

@@ -18,16 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from pipeline.normalise.figures import FIGURE, iter_figures
 from schemas.model import AMOUNT_ROLES, BudgetLine, Grid, IndicatorRow, PrintedFigure
 
-# Two or more groups of three digits after the first, all with the same separator, then
-# optionally a decimal part with the other separator (`,89`, `.00`) or a `,-`.
-_FIGURE = re.compile(
-    r"(?<![\w.,])(?P<int>\d{1,3}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})+)"
-    r"(?:(?P<dec>[.,])(?P<frac>\d{1,2})(?!\d)|,-)?(?![\d]|[.,]\d)"
-)
 _NEXT_WORD = re.compile(r"\s*\)?\s*([A-Za-z²³/]+)")
 # Units of things counted, not paid: printed after a figure or in its row's satuan cell.
 COUNT_UNITS = frozenset("""
@@ -41,17 +36,6 @@ CONTEXT_CHARS = 200
 HEADER_ROWS_MAX = 6
 
 
-def _value(match: re.Match) -> Decimal | None:
-    digits = match.group("int").replace(match.group("sep"), "")
-    frac = match.group("frac")
-    if frac and match.group("dec") == match.group("sep"):
-        return None  # `1.234.567.89`: a group too short, not a figure
-    try:
-        return Decimal(f"{digits}.{frac}") if frac else Decimal(digits)
-    except InvalidOperation:
-        return None
-
-
 def _kind(line: str, end: int) -> str:
     """`count` where the word printed right after the figure is a counted thing's unit
     (`12.317.066 ton`, `1.234.567 jiwa`); `money` otherwise. Only the next word decides: a
@@ -62,17 +46,21 @@ def _kind(line: str, end: int) -> str:
     return "money"
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+_UNIT_IN_HEADER = re.compile(r"\(\s*([A-Za-z]+)\s*\)|([A-Za-z]+)\s*$")
+
+
+def _header_units(header: str) -> set[str]:
+    """Units a column header names: in brackets (`Produksi (Ton)`) or as its last word."""
+    return {(a or b).lower() for a, b in _UNIT_IN_HEADER.findall(header)}
 
 
 def _column_headers(grid: Grid) -> tuple[int, list[str]]:
-    """(number of header rows, header text per column): the leading rows without a figure. A
+    """(number of header rows, header text per column): the leading rows without a digit. A
     merged header cell is printed in its first column, so an empty cell takes the text of the
     nearest filled cell to its left in the same header row."""
     n_header = 0
     for row in grid.rows[:HEADER_ROWS_MAX]:
-        if any(_FIGURE.search(cell) for cell in row.cells):
+        if any(ch.isdigit() for cell in row.cells for ch in cell):
             break
         n_header += 1
     width = max((len(r.cells) for r in grid.rows), default=0)
@@ -88,17 +76,19 @@ def _column_headers(grid: Grid) -> tuple[int, list[str]]:
 
 def counted_cells(grids: Iterable[Grid]) -> set[tuple[int, str]]:
     """(page, figure text) of figures in table columns whose header names a counted unit and
-    no money (`Produksi (Ton)`, `Jumlah Penduduk (Jiwa)`; not `Dalam Juta (Rp)`)."""
+    no money (`Produksi (Ton)`, `Jumlah Penduduk (Jiwa)`; not `Dalam Juta (Rp)`). Headers are
+    the grid's leading rows without a digit, so a row of years under `(Ton)` is data."""
     counted: set[tuple[int, str]] = set()
     for grid in grids:
         n_header, headers = _column_headers(grid)
-        kinds = [bool(_words(h) & COUNT_UNITS) and not _words(h) & MONEY_WORDS for h in headers]
+        kinds = [bool(_header_units(h) & COUNT_UNITS) and not {w.lower() for w in re.findall(r"[A-Za-z]+", h)} & MONEY_WORDS
+                 for h in headers]
         if not any(kinds):
             continue
         for row in grid.rows[n_header:]:
             for j, cell in enumerate(row.cells):
                 if j < len(kinds) and kinds[j]:
-                    counted.update((row.page or 1, m.group(0)) for m in _FIGURE.finditer(cell))
+                    counted.update((row.page or 1, m.group(0)) for m in FIGURE.finditer(cell))
     return counted
 
 
@@ -109,10 +99,7 @@ def find_figures(page_texts: Iterable[str], grids: Iterable[Grid] = ()) -> list[
     found: list[PrintedFigure] = []
     for page_no, text in enumerate(page_texts, start=1):
         for line in text.splitlines():
-            for match in _FIGURE.finditer(line):
-                value = _value(match)
-                if value is None:
-                    continue
+            for match, value in iter_figures(line):
                 kind = "count" if (page_no, match.group(0)) in counted else _kind(line, match.end())
                 found.append(PrintedFigure(page=page_no, text=match.group(0), value=value, kind=kind,
                                            context=" ".join(line.split())[:CONTEXT_CHARS]))

@@ -305,12 +305,14 @@ def _truth_cells(cells: list[dict], name_key: str) -> list[Cell]:
     return out
 
 
-def _predicted_cells(rows: list[dict], name_key: str, roles: tuple[str, ...], pages: set[int]) -> list[Cell]:
+def _predicted_cells(rows: list[dict], name_key: str, roles: tuple[str, ...], pages: set[int],
+                     unpaged: int | None = None) -> list[Cell]:
+    """`unpaged`: the page of rows that have none (a text conversion without page breaks is page 1)."""
     out = []
     for row in rows or ():
         page = row.get("page")
         try:
-            page = int(page) if page is not None else None
+            page = int(page) if page is not None else unpaged
         except (TypeError, ValueError):
             page = None
         if page not in pages:
@@ -386,13 +388,14 @@ def _match(truth: list[Cell], pred: list[Cell]) -> CellScore:
 def score_document(truth: dict, budget_rows: list[dict], indicator_rows: list[dict]) -> DocScore:
     """Score one document's extracted rows against its truth dict (see module doc)."""
     pages = set(truth["pages"])
+    unpaged = 1 if truth["document"].lower().endswith(".txt") else None
     budget = _match(
         _truth_cells(truth.get("budget_cells", []), "name"),
-        _predicted_cells(budget_rows, "name", BUDGET_ROLES, pages),
+        _predicted_cells(budget_rows, "name", BUDGET_ROLES, pages, unpaged),
     )
     indicator = _match(
         _truth_cells(truth.get("indicator_cells", []), "indikator"),
-        _predicted_cells(indicator_rows, "indikator", INDICATOR_ROLES, pages),
+        _predicted_cells(indicator_rows, "indikator", INDICATOR_ROLES, pages, unpaged),
     )
     return DocScore(document=truth["document"], budget=budget, indicator=indicator)
 

@@ -151,12 +151,12 @@ class Writer:
             )
         if doc.budget_lines:
             con.executemany(
-                "INSERT INTO budget_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO budget_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [[line_id(d, b.table_no, b.row_no), d, b.table_no, b.row_no, b.page, b.source_line, b.level,
                   b.code, b.name, b.indicator,
                   line_id(d, b.table_no, b.parent_row_no) if b.parent_row_no else None,
                   b.pagu_murni, b.pagu_perubahan, b.pagu, b.realisasi, b.realisasi_pct,
-                  b.tw1_rp, b.tw2_rp, b.tw3_rp, b.tw4_rp, b.tw_cumulative, _json(b.raw_cells)]
+                  b.tw1_rp, b.tw2_rp, b.tw3_rp, b.tw4_rp, b.tw_cumulative, _json(b.raw_cells), b.source]
                  for b in doc.budget_lines],
             )
         if doc.indicators:
