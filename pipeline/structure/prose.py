@@ -5,7 +5,8 @@ LKjIP chapters often give each kegiatan's budget in a sentence instead of a tabl
 the document's text is folded into one running string (page breaks and wrapped lines are
 spaces, so a sentence broken across a page is whole again); every `Rp` figure is a *mention*
 whose kind is told by the words since the previous figure (realisasi words win: `realisasi
-anggaran sebesar Rp …` is spending); a statement is a pagu mention, the realisasi mention that
+anggaran sebesar Rp …` is spending; a bare `X sebesar Rp …` is a pagu only when a realisasi
+follows it); a statement is a pagu mention, the realisasi mention that
 follows it before the next pagu, and the `atau 98,69 %` after that. Its name runs from the last
 list mark or `Program`/`Kegiatan` word before it up to the first filler word (`yang`, `dengan`,
 `dilaksanakan`, `anggaran`, …).
@@ -28,6 +29,7 @@ from schemas.model import AMOUNT_ROLES, BudgetLine
 
 _REALISASI_WORDS = re.compile(r"\b(?:realisasi\w*|terealisasi|penyerapan\w*|serapan\w*|terserap\w*)\b", re.I)
 _PAGU_WORDS = re.compile(r"\b(?:anggaran\w*|alokasi\w*|pagu|dana)\b", re.I)
+_AMOUNT_WORDS = re.compile(r"\b(?:sebesar|senilai|berjumlah)\b", re.I)  # a pagu only when a realisasi follows
 _RP_BEFORE = re.compile(r"rp\.?\s*$", re.I)
 _PERCENT_AFTER = re.compile(r"^\s*(?:,-)?\s*(?:,|;)?\s*(?:atau|\(|sebesar|yaitu)?\s*\(?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 # Where a name may start: a list mark (`1.`, `2)`, `b.`) or a level word.
@@ -44,7 +46,7 @@ NAME_MAX = 200
 
 @dataclass
 class _Mention:
-    kind: str  # "pagu" | "realisasi"
+    kind: str  # "pagu" | "realisasi" | "amount" (`sebesar Rp …`: a pagu when a realisasi follows)
     start: int
     end: int
     value: Decimal
@@ -75,7 +77,8 @@ def _mentions(text: str) -> list[_Mention]:
             previous_end = match.end()
             continue
         window = text[max(previous_end, match.start() - MENTION_WINDOW):match.start()]
-        kind = "realisasi" if _REALISASI_WORDS.search(window) else "pagu" if _PAGU_WORDS.search(window) else None
+        kind = ("realisasi" if _REALISASI_WORDS.search(window) else "pagu" if _PAGU_WORDS.search(window)
+                else "amount" if _AMOUNT_WORDS.search(window) else None)
         if kind:
             found.append(_Mention(kind, match.start(), match.end(), value, decimal_mark(match)))
         previous_end = match.end()
@@ -140,10 +143,12 @@ def prose_budget_lines(page_texts: list[str], table_no: int, tables_lines: list[
     previous_end = 0
     consumed = -1
     for i, mention in enumerate(mentions):
-        if mention.kind != "pagu" or i <= consumed:
+        if mention.kind not in ("pagu", "amount") or i <= consumed:
             continue
         following = mentions[i + 1] if i + 1 < len(mentions) else None
         realisasi = following if following and _spends(text, mention, following) else None
+        if mention.kind == "amount" and not (realisasi and realisasi.kind == "realisasi"):
+            continue  # `X sebesar Rp …` alone says nothing of what the amount is
         consumed = i + 1 if realisasi else i
         pct, decimals = _percent(text, realisasi) if realisasi else (None, None)
         name = _name(text, max(previous_end, mention.start - NAME_LOOKBACK), mention.start)

@@ -100,3 +100,10 @@ def test_prose_lines_are_loaded_marked_checked_and_never_the_documents_budget(tm
     assert query(db, "SELECT source, count(*) FROM budget_lines GROUP BY source ORDER BY source") == [
         ("prose", 2), ("table", 2)]
     assert query(db, "SELECT pagu, realisasi FROM v_budget_summary") == [(D("2400000000.00"), D("2010000000.00"))]
+
+
+def test_a_bare_amount_is_a_pagu_only_when_a_realisasi_follows() -> None:
+    text = ("1. Belanja Operasional sebesar Rp. 2.459.580.400 terealisasi sebesar Rp. Rp. 1.184.303.703,- (48,2%) "
+            "2. Belanja Modal sebesar Rp. 176.919.600,- untuk gedung.")
+    assert [(n, p, r, pct) for _, _, n, p, r, pct, _ in _lines(text)] == [
+        ("Belanja Operasional", D("2459580400"), D("1184303703"), D("48.2"))]
