@@ -33,6 +33,7 @@ from pipeline.extract import EXTRACTOR_VERSION, Overrides, file_type_of
 from pipeline.batch.isolation import Job, Limits, WorkerDied, failed_document, get_pool, is_resource_failure, run_isolated
 from pipeline.warehouse.pending import PendingChecks
 from pipeline.batch.plaintext import printable
+from pipeline.batch.prefect_server import Api, choose_api, using
 from pipeline.warehouse.store import Writer, open_writer
 from schemas.model import ExtractedDocument
 
@@ -156,16 +157,18 @@ _observer = Observer()
 def run_ingest(paths: list[str], warehouse: str | None = None, workers: int = 1,
                options: Overrides | None = None, max_pages: int | None = None,
                observer: Observer | None = None, limits: Limits | None = None,
-               dask_address: str | None = None) -> IngestSummary:
+               dask_address: str | None = None, api: Api | None = None) -> IngestSummary:
     """Run the flow: `workers` documents at once in local worker processes, or on the Dask
-    cluster at `dask_address` (as many at once as it has threads)."""
+    cluster at `dask_address` (as many at once as it has threads). `api`: the Prefect API to
+    report to (default `choose_api()`: PREFECT_API_URL, else a running `lkjip server`, else a
+    temporary server)."""
     from flows.runners import api_for_remote_workers, make_runner
 
     global _observer
     runner, window = make_runner(workers, dask_address)
     _observer = observer or Observer()
     try:
-        with api_for_remote_workers(bool(dask_address)):
+        with using(api or choose_api()), api_for_remote_workers(bool(dask_address)):
             return ingest_flow.with_options(task_runner=runner)(
                 paths=paths, warehouse=warehouse, options=options, max_pages=max_pages,
                 limits=limits or Limits(), window=window, warm=0 if dask_address else workers)
