@@ -66,7 +66,7 @@ def ingest(
     limits = Limits(timeout=timeout, max_memory_mb=max_memory)
     if not dask_address:
         get_pool(limits).prestart(workers)  # the workers' imports overlap Prefect's, next
-    from flows.ingest import Observer, run_ingest
+    from flows.ingest import Observer, PrefectLost, run_ingest
     from flows.runners import DaskUnavailable
     from pipeline.batch.discover import ManifestError
     from pipeline.batch.prefect_server import ApiUnreachable, choose_api
@@ -100,16 +100,31 @@ def ingest(
         _fail(f"bad manifest: {exc}", code=2)
     except (WorkerStartError, DaskUnavailable) as exc:
         _fail(str(exc), code=2)
-    except RuntimeError as exc:
-        if not str(exc).startswith("Failed to reach API"):
-            raise
-        _fail(f"{_terminal_safe(exc)}: the Prefect server stopped answering during the run. Every document "
-              "loaded so far is kept; run the same command again to finish the batch.", code=1)
+    except PrefectLost as exc:
+        if exc.summary is not None:
+            progress.print_summary(exc.summary)
+            err.print(f"warning: {_terminal_safe(exc)}: every document is loaded, but Prefect's record of this "
+                      "run is incomplete.", markup=False, highlight=False)
+            _leave_now(1 if exc.summary.statuses.get("failed") else 0)
+        err.print(f"error: {_terminal_safe(exc)}. The documents loaded so far are kept; run the same command "
+                  "again to finish the batch.", markup=False, highlight=False)
+        _leave_now(1)
     except KeyboardInterrupt:
         _fail(f"interrupted after {progress.done} documents; they are loaded. Run the same command again to "
               "resume: loaded documents are skipped", code=130)
     progress.print_summary(summary)
     raise typer.Exit(1 if summary.statuses.get("failed") else 0)
+
+
+def _leave_now(code: int) -> None:
+    """Exit without Prefect's exit-time flush: it would retry sending the run's last events and
+    logs for minutes to a server that is gone. The warehouse is committed by then."""
+    from pipeline.batch.isolation import shutdown_pools
+
+    shutdown_pools()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 @app.command()

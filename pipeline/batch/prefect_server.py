@@ -40,6 +40,9 @@ IDLE_SERVICES = ("SCHEDULER", "LATE_RUNS", "FOREMAN", "PAUSE_EXPIRATIONS", "CANC
                  "REPOSSESSOR", "TRIGGERS", "CLEANUP_RECONCILER", "EVENT_LOGGER")
 
 
+LOCAL_RETRIES = 1  # a local server that refuses a connection is gone, not busy: 5 retries took 80 s
+
+
 class ServerError(RuntimeError):
     """The lkjip Prefect server could not be started; the message says why."""
 
@@ -256,14 +259,14 @@ def choose_api() -> Api:
 def using(api: Api) -> Iterator[None]:
     """Prefect's settings pointed at `api` for the duration. On a local server (the lkjip one,
     or a temporary one) flow-run heartbeats are off: nothing there watches them (automations
-    are off), and stopping their thread costs every run a second at its end. A configured
-    server keeps them, for the automations its owner may have set on them."""
+    are off), and stopping their thread costs every run a second at its end; and the client
+    retries a refused request once. A configured server keeps Prefect's defaults."""
     if api.source == "PREFECT_API_URL":
         yield
         return
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    updates: dict = {"flows.heartbeat_frequency": None}
+    updates: dict = {"flows.heartbeat_frequency": None, "client.max_retries": LOCAL_RETRIES}
     if api.source == "lkjip server":
         updates[PREFECT_API_URL] = api.url
     with temporary_settings(updates=updates):
