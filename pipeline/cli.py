@@ -329,13 +329,16 @@ def _rows_for(con, truth: dict) -> tuple[list[dict], list[dict]]:
 
 @app.command()
 def bench(
-    path: Optional[Path] = typer.Argument(None, help="A folder of documents (default: a generated batch)."),
-    batch: int = typer.Option(1000, "--batch", min=1, help="Documents to generate under /tmp/lkjip-bench."),
+    path: Optional[Path] = typer.Argument(None, help="A folder of documents (default: the development corpus's "
+                                                    "text PDFs, ../shared/corpus)."),
+    batch: Optional[int] = typer.Option(None, "--batch", min=1, help="Documents to generate under /tmp/lkjip-bench "
+                                                                    "instead."),
     small: int = typer.Option(250, "--small", min=0, help="Smaller batch to compare peak memory with."),
     workers: str = typer.Option("1,2", "--workers", help="Worker counts to compare, comma-separated."),
     seed: int = typer.Option(1, "--seed", help="Generator seed."),
 ) -> None:
-    """Throughput (documents/s, pages/s), scaling, peak memory and rerun time of whole ingests."""
+    """One-document ingest wall time (cold, warm); pages/s end to end beside bare PyMuPDF; scaling,
+    peak memory, rerun time and Prefect's per-task cost."""
     from pipeline.quality.bench import run_bench
 
     try:
