@@ -189,6 +189,8 @@ def start(port: int = 0, timeout: float = START_TIMEOUT) -> tuple[ServerInfo, bo
 def stop(grace: float = STOP_GRACE) -> ServerInfo | None:
     """Stop the lkjip server (SIGTERM to its process group, SIGKILL after `grace` seconds);
     the server that was stopped, or None if none ran."""
+    if not server_home().is_dir():
+        return None
     with _locked():
         info = status()
         if info is not None:
