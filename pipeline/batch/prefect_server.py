@@ -40,7 +40,7 @@ IDLE_SERVICES = ("SCHEDULER", "LATE_RUNS", "FOREMAN", "PAUSE_EXPIRATIONS", "CANC
                  "REPOSSESSOR", "TRIGGERS", "CLEANUP_RECONCILER", "EVENT_LOGGER")
 
 
-LOCAL_RETRIES = 1  # a local server that refuses a connection is gone, not busy: 5 retries took 80 s
+LOCAL_RETRIES = 2  # a local server that refuses connections is gone, not busy: 5 retries took 80 s
 
 
 class ServerError(RuntimeError):
@@ -262,7 +262,7 @@ def using(api: Api) -> Iterator[None]:
     """Prefect's settings pointed at `api` for the duration. On a local server (the lkjip one,
     or a temporary one) flow-run heartbeats are off: nothing there watches them (automations
     are off), and stopping their thread costs every run a second at its end; and the client
-    retries a refused request once. A configured server keeps Prefect's defaults."""
+    retries a failed request twice, not five times. A configured server keeps Prefect's defaults."""
     if api.source == "PREFECT_API_URL":
         yield
         return
