@@ -34,6 +34,7 @@ from pipeline.extract import EXTRACTOR_VERSION, Overrides, file_type_of
 from pipeline.batch.isolation import Job, Limits, WorkerDied, failed_document, get_pool, is_resource_failure, run_isolated
 from pipeline.warehouse.pending import PendingChecks
 from pipeline.batch.plaintext import printable
+from pipeline.batch.prefect_server import Api, answers, choose_api, using
 from pipeline.warehouse.store import Writer, open_writer
 from schemas.model import ExtractedDocument
 
@@ -157,24 +158,41 @@ class Observer:
 
 
 _observer = Observer()
+_finished: IngestSummary | None = None  # the flow's summary once its work is done
+
+
+class PrefectLost(RuntimeError):
+    """The Prefect API stopped answering during the run (its server was stopped). `summary` is
+    the run's when the flow had finished its work (every document loaded), else None."""
+
+    def __init__(self, url: str, summary: IngestSummary | None) -> None:
+        super().__init__(f"the Prefect server at {url} stopped answering during the run")
+        self.url, self.summary = url, summary
 
 
 def run_ingest(paths: list[str], warehouse: str | None = None, workers: int = 1,
                options: Overrides | None = None, max_pages: int | None = None,
                observer: Observer | None = None, limits: Limits | None = None,
-               dask_address: str | None = None) -> IngestSummary:
+               dask_address: str | None = None, api: Api | None = None) -> IngestSummary:
     """Run the flow: `workers` documents at once in local worker processes, or on the Dask
-    cluster at `dask_address` (as many at once as it has threads)."""
+    cluster at `dask_address` (as many at once as it has threads). `api`: the Prefect API to
+    report to (default `choose_api()`: PREFECT_API_URL, else a running `lkjip server`, else a
+    temporary server)."""
     from flows.runners import api_for_remote_workers, make_runner
 
-    global _observer
+    global _observer, _finished
     runner, window = make_runner(workers, dask_address)
-    _observer = observer or Observer()
+    api = api or choose_api()
+    _observer, _finished = observer or Observer(), None
     try:
-        with api_for_remote_workers(bool(dask_address)):
+        with using(api), api_for_remote_workers(bool(dask_address)):
             return ingest_flow.with_options(task_runner=runner)(
                 paths=paths, warehouse=warehouse, options=options, max_pages=max_pages,
                 limits=limits or Limits(), window=window, warm=0 if dask_address else workers)
+    except Exception as exc:
+        if api.url is not None and answers(api.url) is not None:
+            raise PrefectLost(api.url, _finished) from exc
+        raise
     finally:
         _observer = Observer()
         if not dask_address:
@@ -226,6 +244,8 @@ def ingest_flow(paths: list[str], warehouse: str | None = None, options: Overrid
         finally:
             pending.close()
     summary.seconds = time.perf_counter() - started
+    global _finished
+    _finished = summary
     return summary
 
 

@@ -61,13 +61,28 @@ def ingest(
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}", code=2)
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from flows.ingest import Observer, run_ingest
-    from pipeline.batch.discover import ManifestError
-    from flows.runners import DaskUnavailable
-    from pipeline.extract import Overrides
-    from pipeline.batch.isolation import Limits, WorkerStartError
-    from pipeline.batch.progress import IngestProgress
+    from pipeline.batch.isolation import Limits, WorkerStartError, get_pool, shutdown_pools
 
+    limits = Limits(timeout=timeout, max_memory_mb=max_memory)
+    if not dask_address:
+        get_pool(limits).prestart(workers)  # the workers' imports overlap Prefect's, next
+    from flows.ingest import Observer, PrefectLost, run_ingest
+    from flows.runners import DaskUnavailable
+    from pipeline.batch.discover import ManifestError
+    from pipeline.batch.prefect_server import ApiUnreachable, choose_api
+    from pipeline.batch.progress import IngestProgress
+    from pipeline.extract import Overrides
+
+    try:
+        api = choose_api()
+    except ApiUnreachable as exc:
+        shutdown_pools()
+        _fail(f"{_terminal_safe(exc)}. PREFECT_API_URL is set (environment, .env, prefect.toml or the active "
+              "profile: `prefect config view --show-sources`): start that server, or unset it to use `lkjip "
+              "server start` or a temporary local server. Nothing was loaded.", code=2)
+    if api.source == "temporary" and not quiet:
+        err.print("Prefect: no server running, starting a temporary one for this run (15-20 s); "
+                  "`lkjip server start` keeps one for every later ingest.", markup=False, highlight=False)
     options = None
     if any(v is not None for v in (region, year, unit, doc_type)):
         options = Overrides(doc_type=doc_type, region_name=region.upper() if region else None,
@@ -78,24 +93,38 @@ def ingest(
             summary = run_ingest([str(p) for p in paths], warehouse=str(warehouse_path(warehouse)),
                                  workers=workers, options=options, max_pages=max_pages,
                                  observer=Observer(on_start=progress.start, on_document=progress.advance),
-                                 limits=Limits(timeout=timeout, max_memory_mb=max_memory),
-                                 dask_address=dask_address)
+                                 limits=limits, dask_address=dask_address, api=api)
     except WarehouseBusy as exc:
         _fail(str(exc))
     except ManifestError as exc:
         _fail(f"bad manifest: {exc}", code=2)
     except (WorkerStartError, DaskUnavailable) as exc:
         _fail(str(exc), code=2)
-    except RuntimeError as exc:
-        if not str(exc).startswith("Failed to reach API"):
-            raise
-        _fail(f"{_terminal_safe(exc)} (PREFECT_API_URL is set: that Prefect server must be running; unset it to "
-              "run with a temporary local one). Nothing was loaded.", code=2)
+    except PrefectLost as exc:
+        if exc.summary is not None:
+            progress.print_summary(exc.summary)
+            err.print(f"warning: {_terminal_safe(exc)}: every document is loaded, but Prefect's record of this "
+                      "run is incomplete.", markup=False, highlight=False)
+            _leave_now(1 if exc.summary.statuses.get("failed") else 0)
+        err.print(f"error: {_terminal_safe(exc)}. The documents loaded so far are kept; run the same command "
+                  "again to finish the batch.", markup=False, highlight=False)
+        _leave_now(1)
     except KeyboardInterrupt:
         _fail(f"interrupted after {progress.done} documents; they are loaded. Run the same command again to "
               "resume: loaded documents are skipped", code=130)
     progress.print_summary(summary)
     raise typer.Exit(1 if summary.statuses.get("failed") else 0)
+
+
+def _leave_now(code: int) -> None:
+    """Exit without Prefect's exit-time flush: it would retry sending the run's last events and
+    logs for minutes to a server that is gone. The warehouse is committed by then."""
+    from pipeline.batch.isolation import shutdown_pools
+
+    shutdown_pools()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 @app.command()
@@ -326,13 +355,16 @@ def _rows_for(con, truth: dict) -> tuple[list[dict], list[dict]]:
 
 @app.command()
 def bench(
-    path: Optional[Path] = typer.Argument(None, help="A folder of documents (default: a generated batch)."),
-    batch: int = typer.Option(1000, "--batch", min=1, help="Documents to generate under /tmp/lkjip-bench."),
+    path: Optional[Path] = typer.Argument(None, help="A folder of documents (default: the development corpus's "
+                                                    "text PDFs, ../shared/corpus)."),
+    batch: Optional[int] = typer.Option(None, "--batch", min=1, help="Documents to generate under /tmp/lkjip-bench "
+                                                                    "instead."),
     small: int = typer.Option(250, "--small", min=0, help="Smaller batch to compare peak memory with."),
     workers: str = typer.Option("1,2", "--workers", help="Worker counts to compare, comma-separated."),
     seed: int = typer.Option(1, "--seed", help="Generator seed."),
 ) -> None:
-    """Throughput (documents/s, pages/s), scaling, peak memory and rerun time of whole ingests."""
+    """One-document ingest wall time (cold, warm); pages/s end to end beside bare PyMuPDF; scaling,
+    peak memory, rerun time and Prefect's per-task cost."""
     from pipeline.quality.bench import run_bench
 
     try:
@@ -344,6 +376,63 @@ def bench(
     if path is not None and not path.is_dir():
         _fail(f"no such folder: {path}", code=2)
     run_bench(batch, small, counts, seed, path)
+
+
+server_app = typer.Typer(no_args_is_help=True,
+                         help="A Prefect server kept running for ingests (127.0.0.1 only; $LKJIP_HOME/prefect).")
+app.add_typer(server_app, name="server")
+
+
+@server_app.command("start")
+def server_start(
+    port: int = typer.Option(0, "--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one)."),
+) -> None:
+    """Start Prefect's server in the background; every later `lkjip ingest` reports to it instead
+    of starting a temporary one (15-20 s each). It runs until `lkjip server stop`."""
+    import time
+
+    from pipeline.batch import prefect_server
+
+    started = time.perf_counter()
+    try:
+        info, fresh = prefect_server.start(port)
+    except prefect_server.ServerError as exc:
+        _fail(_terminal_safe(exc))
+    what = f"started in {time.perf_counter() - started:.0f} s" if fresh else "already running"
+    console.print(f"Prefect server {what}: pid {info.pid}, UI {info.ui_url}, API {info.api_url}; "
+                  f"database and log in {info.home}. Stop it with `lkjip server stop`.",
+                  markup=False, highlight=False)
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the server `lkjip server start` started (its run records stay in its database)."""
+    from pipeline.batch import prefect_server
+
+    info = prefect_server.stop()
+    console.print(f"Prefect server stopped (pid {info.pid})" if info else "no lkjip Prefect server was running",
+                  markup=False, highlight=False)
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Whether the lkjip Prefect server runs, where, and whether it answers; exit 0 when it
+    runs and answers, 1 otherwise."""
+    from pipeline.batch import prefect_server
+
+    info = prefect_server.status()
+    if info is None:
+        console.print(f"not running (home {prefect_server.server_home()}); `lkjip server start` starts it",
+                      markup=False, highlight=False)
+        raise typer.Exit(1)
+    problem = prefect_server.answers(info.api_url)
+    console.print(f"running: pid {info.pid}, UI {info.ui_url}, API {info.api_url}, "
+                  f"{'answering' if problem is None else 'not answering: ' + problem}; "
+                  f"database and log in {info.home}", markup=False, highlight=False)
+    if os.environ.get("PREFECT_API_URL"):
+        console.print(f"PREFECT_API_URL={os.environ['PREFECT_API_URL']} is set: `lkjip ingest` reports there, "
+                      "not to this server", markup=False, highlight=False)
+    raise typer.Exit(0 if problem is None else 1)
 
 
 def _readonly(warehouse: Optional[Path]):

@@ -104,3 +104,20 @@ def test_document_text_reaches_the_terminal_without_raw_escapes(tmp_path) -> Non
         out = runner.invoke(app, ["sql", "SELECT name FROM budget_lines", "--warehouse", str(db), "-f", fmt]).output
         assert "\x1b" not in out and "\\x1b[31mMERAH" in out
     assert len(query(db, "SELECT name FROM budget_lines")[0][0]) > 10_000  # stored whole
+
+
+@pytest.mark.parametrize("args", [["sql", "SELECT 1"], ["server", "status"], ["flags"]], ids=["sql", "server", "flags"])
+def test_commands_that_only_look_do_not_import_the_ingest_stack(args, batch, tmp_path) -> None:
+    """`lkjip sql` and friends start fast: no Prefect, pandas or PyMuPDF imported."""
+    import subprocess
+    import sys
+
+    _, db, _ = batch
+    code = ("import sys\nfrom pipeline.cli import app\n"
+            "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'prefect', 'pandas', 'pymupdf', 'fitz', 'numpy'}))")
+    env = {"LKJIP_HOME": str(tmp_path / "lkjip"), "LKJIP_WAREHOUSE": str(db), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=120)
+    lines = out.stdout.strip().splitlines()
+    assert len(lines) >= 2 and lines[-1] == "[]", out.stdout + out.stderr  # the command printed, then []

@@ -185,6 +185,7 @@ class WorkerPool:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self._idle: list[_Worker] = []
+        self._starting: list[_Worker] = []  # started by `prestart`, not yet known to be ready
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-worker-spawner")
@@ -215,9 +216,21 @@ class WorkerPool:
                                    "run `python -m pipeline.batch.worker` to see why")
         return worker
 
+    def prestart(self, n: int) -> None:
+        """Start workers up to `n` without waiting for them: their imports overlap the caller's
+        own start-up (Prefect's imports); `warm` or the first document waits for them."""
+        with self._lock:
+            missing = n - len(self._idle) - len(self._starting)
+        for _ in range(max(0, missing)):
+            worker = self._start()
+            with self._lock:
+                self._starting.append(worker)
+
     def warm(self, n: int) -> None:
         """Start `n` idle workers at once (their imports overlap); raise WorkerStartError early."""
-        fresh = [self._start() for _ in range(max(0, n - len(self._idle)))]
+        with self._lock:
+            fresh, self._starting = self._starting, []
+        fresh += [self._start() for _ in range(max(0, n - len(self._idle) - len(fresh)))]
         ready = []
         try:
             for w in fresh:
@@ -238,7 +251,8 @@ class WorkerPool:
                 if worker.proc.poll() is None:
                     return worker
                 self._all.discard(worker)
-        return self._await_ready(self._start())
+            starting = self._starting.pop() if self._starting else None
+        return self._await_ready(starting or self._start())
 
     def _checkin(self, worker: _Worker, rss: int) -> None:
         worker.jobs += 1
@@ -264,7 +278,7 @@ class WorkerPool:
         with self._lock:
             self._closed = True
             idle, busy = list(self._idle), [w for w in self._all if w not in self._idle]
-            self._idle, self._all = [], set()
+            self._idle, self._starting, self._all = [], [], set()
         for w in busy:
             w.kill()
         for w in idle:

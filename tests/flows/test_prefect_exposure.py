@@ -34,9 +34,10 @@ FLOW_PARAMETERS = {"paths", "warehouse", "options", "max_pages", "limits", "wind
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
     """The caller's environment without any Prefect setting (no server, profile or storage of
-    the developer's), Prefect's home in the test's folder."""
+    the developer's, nor their `lkjip server`), Prefect's home in the test's folder."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env.update(PREFECT_HOME=str(home), PREFECT_LOCAL_STORAGE_PATH=str(home / "storage"),
+               LKJIP_HOME=str(home / "lkjip"),  # no `lkjip server` of the developer's
                PREFECT_SERVER_ANALYTICS_ENABLED="false", COLUMNS="200", **extra)
     return env
 
