@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import regex as re
 
+from pipeline.structure.arithmetic import decide_percent_columns
 from pipeline.structure.cellkinds import cell_kind
 from pipeline.normalise.numbers import NumberConvention, infer_convention, parse_value
 from schemas.model import Column, GridRow
@@ -29,7 +30,7 @@ jawab penjelasan kriteria interval nilai predikat kategori rp k fisik keuangan o
 tujuan misi iku utama akhir renstra alokasi serapan persen bobot hasil kondisi rencana pendukung
 pelaksana unit kerja s/d sd dan atau per dengan pada terhadap yang thd i ii iii iv rata rata-rata
 asisten kepala bagian kasubbag ketua lokasi volume pendanaan indikatif prioritas rpjmd rkpd apbd
-definisi operasional jumlah total
+definisi operasional jumlah total spj
 """.split())
 _TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -41,6 +42,8 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(?:\s*\(?=.*)?$")
 _LEADING_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\s+(?=\D)")
 
 MONEY = r"(?:\brp\b|rupiah|anggaran|keuangan|pagu|dana|biaya|belanja)"
+# money spent as accounted for: `SPJ` (surat pertanggungjawaban) is the budget's realisasi
+SPENT = r"\bspj\b"
 
 
 def _has(pattern: str, text: str) -> bool:
@@ -221,7 +224,7 @@ def role_for_header(header: str) -> str:
 def _figure_role(text: str, context: str) -> str | None:
     """Roles of figure columns, read from `text` (one header level) within `context` (the whole
     stack: `KEUANGAN / REALISASI (Rp)` is money, `KINERJA / REALISASI (%)` is kinerja)."""
-    money = _has(MONEY + r"|keuangan|serapan|s/d|sampai", context)
+    money = _has(MONEY + r"|keuangan|serapan|s/d|sampai|" + SPENT, context)
     kinerja = _has(r"kinerja|fisik|output|outcome", context)
     if _has(r"murni|induk|sebelum perubahan|\bawal\b", text) and (money or _has("murni", text)):
         return "pagu_murni"
@@ -231,8 +234,8 @@ def _figure_role(text: str, context: str) -> str | None:
         return "realisasi_pct" if money and not kinerja else "capaian"
     if _has(r"target|rencana", text):
         return "pagu" if _has(MONEY, text) or (money and not kinerja) else "target"
-    if _has(r"realisasi", text):
-        if kinerja:
+    if _has(r"realisasi|" + SPENT, text):
+        if kinerja and not _has(SPENT, text):
             return "realisasi_kinerja"
         if _has(r"%|persen", text):
             return "realisasi_pct"
@@ -329,6 +332,7 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
             roles[j] = "realisasi" if money or (has_money and not has_target) else "realisasi_kinerja"
         else:
             roles[j] = f"{role}_rp" if money else f"{role}_k"
+    decide_percent_columns(roles, data_rows)
     return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(_one_column_per_role(roles))]
 
 

@@ -12,6 +12,8 @@ from schemas.model import GridRow
     ("Pagu / Murni", "pagu_murni"),
     ("Pagu / Perubahan", "pagu_perubahan"),
     ("Anggaran (Rp,-)", "pagu"),
+    ("SPJ / (Rp.)", "realisasi"),  # money accounted for as spent
+    ("SPJ / (%)", "realisasi_pct"),
     ("Realisasi (Rp,-)", "realisasi"),
     ("% realisasi", "realisasi_pct"),
     ("Triwulan I s/d IV / Realisasi", "realisasi"),
