@@ -145,11 +145,26 @@ def _compatible(prev: Segment, seg: Segment) -> bool:
     if seg.header:
         return bool(prev.header) and _same_header(prev.header, seg.header)
     if prev.grid.source.startswith("pdf") and not seg.grid.top_of_page:
-        return False
+        return _piece_below(prev, seg)
     prev_width = _width([r.cells for r in prev.rows] + prev.header)
     width = _width([r.cells for r in seg.rows])
     return abs(prev_width - width) <= 2 and sum(1 for r in seg.rows if has_values(r.cells)) >= \
         _HEADERLESS_MIN_VALUES
+
+
+EDGE_TOLERANCE = 0.02  # of the table's width: column rules of one table drawn twice
+
+
+def _piece_below(prev: Segment, seg: Segment) -> bool:
+    """A headerless piece right below `prev` on the same page with the very same column
+    rules: one ruled table cut in pieces (a horizontal rule broken or missing), not a new one."""
+    a, b = prev.grid.col_edges, seg.grid.col_edges
+    if not a or not b or len(a) != len(b) or prev.rows[-1].page != seg.page:
+        return False
+    if not seg.grid.source.startswith("pdf:ruled") or not prev.grid.source.startswith("pdf:ruled"):
+        return False
+    tolerance = EDGE_TOLERANCE * (a[-1] - a[0])
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
 
 
 def stitch(segments: list[Segment]) -> list[Segment]:
