@@ -19,7 +19,7 @@ import regex as re
 from pipeline.structure.arithmetic import decide_percent_columns
 from pipeline.structure.cellkinds import cell_kind
 from pipeline.normalise.numbers import NumberConvention, infer_convention, parse_value
-from schemas.model import Column, GridRow
+from schemas.model import AMOUNT_ROLES, Column, GridRow
 
 # Words that make up table headers in these reports (OCR-damaged spellings included).
 HEADER_WORDS = frozenset("""
@@ -30,7 +30,7 @@ jawab penjelasan kriteria interval nilai predikat kategori rp k fisik keuangan o
 tujuan misi iku utama akhir renstra alokasi serapan persen bobot hasil kondisi rencana pendukung
 pelaksana unit kerja s/d sd dan atau per dengan pada terhadap yang thd i ii iii iv rata rata-rata
 asisten kepala bagian kasubbag ketua lokasi volume pendanaan indikatif prioritas rpjmd rkpd apbd
-definisi operasional jumlah total spj
+definisi operasional jumlah total spj perencanaan kerangka periode
 """.split())
 _TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -39,6 +39,9 @@ _UP_TO_QUARTER = re.compile(r"(?:\bs\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)
 _QUARTER_WORD = re.compile(r"\b(?:triwulan|triw\w*|triv\w*|trw|tw|vulan|kuartal)\b", re.IGNORECASE)
 _QUARTER_NUMBER = re.compile(r"(?:^|[\s/(])(iv|iii|ii|i|[1-4])(?=$|[\s/)])", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(?:\s*\(?=.*)?$")
+# a year of a multi-year plan (Renstra: `Tahun 1` … `Tahun 5`, `Akhir Periode Renstra`)
+_PLAN_YEAR = r"\btahun\s*(?:ke\W*)?[1-5]\b|akhir\s+periode"
+_BARE_FIGURE = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d{3,}\s*$")
 _LEADING_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\s+(?=\D)")
 
 MONEY = r"(?:\brp\b|rupiah|anggaran|keuangan|pagu|dana|biaya|belanja)"
@@ -129,6 +132,8 @@ def is_header_like(cells: Sequence[str]) -> bool:
         return False
     if quarter_run_end(cells) is not None:
         return True
+    if any(_BARE_FIGURE.match(c) for c in filled):
+        return False  # `000`: the wrapped tail of a figure; headers print years and column numbers only
     if re.fullmatch(r"[A-Z]\.?|[IVX]+\.|\d+(?:\.\d+)*\.?", filled[0].strip()) and any(len(c) > 30 for c in filled):
         return False  # numbered like a data row (`A`, `II.`, `1.2`) and carrying a long text
     scores = [_header_cell_score(c) for c in filled]
@@ -218,7 +223,10 @@ def role_for_header(header: str) -> str:
     text_role = _text_role(last, h)
     if text_role:
         return text_role
-    return _figure_role(last, h) or _figure_role(h, h) or _text_role(h, h) or "other"
+    role = _figure_role(last, h) or _figure_role(h, h) or _text_role(h, h) or "other"
+    if _has(_PLAN_YEAR, h) and (role in AMOUNT_ROLES or role in _KINERJA_FIGURES):
+        return "other"  # a multi-year plan's year (`Tahun 3 / Rp`, `/ Target`): not this year's
+    return role
 
 
 def _figure_role(text: str, context: str) -> str | None:
@@ -257,6 +265,8 @@ def _text_role(text: str, context: str) -> str | None:
         return "satuan"
     if _has(r"\bsisa\b|selisih|deviasi|efisiensi|\bbobot\b|\bvolume\b", text):
         return "other"  # figures, but none of ours: a remainder is not a budget
+    if _has(r"tahun awal|kondisi awal|baseline", text):
+        return "other"  # the starting point of a plan: neither a target nor a realisasi
     if _has(r"cara pengukuran|formula|sumber data|definisi|penjelasan|penanggung|\blokasi\b|"
             r"perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", text):
         return "other"
@@ -336,6 +346,7 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
     return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(_one_column_per_role(roles))]
 
 
+_KINERJA_FIGURES = frozenset({"target", "realisasi_kinerja", "capaian", "realisasi_pct"})
 _KINERJA_ROLES = frozenset({"target", "realisasi_kinerja", "indikator", "satuan"})
 
 

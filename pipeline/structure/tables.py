@@ -62,6 +62,12 @@ def _strip_column_numbers(cells: list[str]) -> list[str]:
     return cells
 
 
+def _continues_text(cells: list[str]) -> bool:
+    """A row with a cell that starts in lower case (`h dan Wakil Kepala Daerah`, `dan Laporan
+    Hasil`): the wrapped tail of the row above cut off by a page break, never a header."""
+    return any(re.match(r"^[a-z]", c.strip()) for c in cells if c.strip())
+
+
 def _header_block(rows: list[GridRow], start: int) -> tuple[list[list[str]], list[GridRow], int]:
     """Header rows beginning at `start`, data rows found among them, and the index after them."""
     header: list[list[str]] = []
@@ -120,7 +126,7 @@ def split_grid(grid: Grid) -> list[Segment]:
         # a header again after data: a repeated header or a new table (one stray word is a wrap)
         starts_header = (first and not looks_like_data(cells)) or (
             not first and is_header_like(cells) and not looks_like_data(cells)
-            and sum(1 for c in cells if c.strip()) >= 2)
+            and sum(1 for c in cells if c.strip()) >= 2 and not _continues_text(cells))
         if starts_header:
             new_header, interleaved, nxt = _header_block(rows, i)
             if new_header or interleaved:

@@ -108,3 +108,13 @@ def test_records_read_a_rupiah_figure_that_lost_a_dot() -> None:
     tables = build_tables([grid])
     lines, _ = table_records(tables[0], document_convention(tables))
     assert [str(line.pagu) for line in lines] == ["1660453975.00", "2000000000.00"]
+
+
+def test_a_wrapped_tail_after_a_page_break_is_no_new_header() -> None:
+    grid = _grid([["Kode", "Program Dan Kegiatan", "Indikator Kinerja", "Anggaran"],
+                  ["4.01", "Penyediaan Gaji dan Tunjangan", "Prosentase Penyediaan Gaji", "1.000.000"],
+                  ["", "Kepala Daerah dan Wakil Kepala", "an Kepala Daerah dan Wakil Kepala", ""],
+                  ["4.02", "Penyediaan Pakaian Dinas", "Prosentase Penyediaan Pakaian", "2.000.000"]])
+    tables = build_tables([grid])
+    assert len(tables) == 1 and [r.cells[0] for r in tables[0].rows] == ["4.01", "4.02"]
+    assert tables[0].rows[0].cells[1] == "Penyediaan Gaji dan Tunjangan Kepala Daerah dan Wakil Kepala"
