@@ -319,15 +319,16 @@ def find_aligned_tables(lines: list[TextLine], body_width: float, hs: list[Segme
                 for j, ws in sorted(cells.items()):
                     moved.setdefault(_spanned_by_rule(ws, j, edges, hs), []).extend(ws)
                 cells = moved
-            _add_row(table, [ln], [cells], n)
+            add_row(table, [ln.line], [cells], n)
         table.n_header = len(table.rows)
         for g in groups:
-            _add_row(table, [body_all[i] for i in g], [body_cells[i] for i in g], n)
+            add_row(table, [body_all[i].line for i in g], [body_cells[i] for i in g], n)
         tables.append(table)
     return tables
 
 
-def _add_row(table: AlignedTable, lines: list[_Line], cells: list[dict[int, list[Word]]], n: int) -> None:
+def add_row(table: AlignedTable, lines: list[TextLine], cells: list[dict[int, list[Word]]], n: int) -> None:
+    """Append one table row printed on `lines`, its words already given per column."""
     merged: dict[int, list[Word]] = {}
     for c in cells:
         for j, ws in c.items():
@@ -348,6 +349,6 @@ def _add_row(table: AlignedTable, lines: list[_Line], cells: list[dict[int, list
         boxes.append((min(w.x0 for w in ws), min(w.y0 for w in ws), max(w.x1 for w in ws), max(w.y1 for w in ws)))
     table.rows.append(texts)
     table.row_tops.append(min(ln.y0 for ln in lines))
-    table.row_bold.append(mostly_bold([w for ln in lines for w in ln.line.words]))
+    table.row_bold.append(mostly_bold([w for ln in lines for w in ln.words]))
     table.row_boxes.append(boxes)
-    table.lines.extend(ln.line for ln in lines)
+    table.lines.extend(lines)

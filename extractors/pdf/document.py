@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.pdf.aligned import AlignedTable, find_aligned_tables
+from extractors.pdf.headedlist import find_headed_lists
 from extractors.pdf.boxedheader import merge_boxed_headers
 from extractors.pdf.margins import mark_margins
 from extractors.ocr.cells import finish_ocr_grids
@@ -52,6 +53,8 @@ def _page_grids(content: PageContent, lines: list[TextLine], ruled: list[RuledTa
     width = (max(ln.x1 for ln in body) - min(ln.x0 for ln in body)) if body else content.width
     aligned = find_aligned_tables(body, width, content.hs)
     ruled = merge_boxed_headers(ruled, aligned)
+    in_aligned = {id(ln) for t in aligned for ln in t.lines}
+    aligned += find_headed_lists([ln for ln in body if id(ln) not in in_aligned])
     in_aligned = {id(ln) for t in aligned for ln in t.lines}
     free = [ln for ln in lines if id(ln) not in in_aligned]
     found: list[tuple[float, float, Grid]] = []

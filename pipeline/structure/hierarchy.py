@@ -17,10 +17,12 @@ RANK = {"opd": 0, "urusan": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
 CHILD = {"opd": "program", "urusan": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan",
          "sub_kegiatan": "sub_kegiatan"}
 
-# `Jumlah`, `JUMLAH TOTAL`, `Total Anggaran`; not `Jumlah Dokumen …` (an indicator)
+# `Jumlah`, `JUMLAH TOTAL`, `Total Anggaran`, `Jumlah Belanja Langsung dan Belanja Tdk Langsung`;
+# not `Jumlah Dokumen …` (an indicator)
 _TOTAL = re.compile(
     r"^\s*(?:grand\s+)?(?:jumlah|total|sub\s*total)"
-    r"(?:\s+(?:total|keseluruhan|seluruhnya|anggaran|belanja|akhir|program|kegiatan|pagu|apbd|apbn|dak))?\s*:?\s*$",
+    r"(?:\s+(?:dan\s+)?(?:total|keseluruhan|seluruhnya|anggaran|belanja|akhir|program|kegiatan|pagu|apbd|apbn|dak"
+    r"|langsung|tidak|tdk\.?|pendapatan|daerah))*\s*:?\s*$",
     re.IGNORECASE,
 )
 _PREFIXES = (

@@ -60,16 +60,19 @@ def _float(value: ParsedValue) -> float | None:
 
 MAX_AMOUNT = Decimal(10) ** 18  # budget_lines amounts are DECIMAL(20,2)
 MAX_PERCENT = Decimal(10) ** 5  # realisasi_pct is DECIMAL(9,4)
+_DOTS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)?[1-9][0-9]{0,5}(?:\.[0-9]{3,6}){1,}\.[0-9]{3}(?:,-)?\s*$", re.IGNORECASE)
 _THOUSANDS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)*[1-9][0-9]{0,2}(?:[.,][0-9]{3})+(?:,-)?\s*$", re.IGNORECASE)
 
 
 def _money(value: ParsedValue) -> Decimal | None:
     """Rupiah. A printed `-` is 0. Rupiah has at most two decimals: a figure whose separators all
     sit before groups of three digits (`9.340.000,000`, `15.199,500,000`: typing slips) is whole
-    rupiah, never 9.340.000 with three decimals."""
+    rupiah, never 9.340.000 with three decimals; so is one with two or more dots and a last group
+    of three that a dot fell out of (`1.660453.975`): two dots are never one decimal point."""
     if value.kind == "dash":
         return Decimal(0)
-    if _THOUSANDS_ONLY.match(value.raw) and (value.value is None or (value.decimals or 0) == 3):
+    if (_THOUSANDS_ONLY.match(value.raw) and (value.value is None or (value.decimals or 0) == 3)) \
+            or (value.value is None and _DOTS_ONLY.match(value.raw)):
         amount = Decimal(re.sub(r"[^0-9]", "", value.raw))
     elif value.kind in ("amount", "qualitative") and value.value is not None:
         amount = value.value

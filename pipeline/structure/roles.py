@@ -16,9 +16,10 @@ from functools import lru_cache
 
 import regex as re
 
+from pipeline.structure.arithmetic import decide_percent_columns
 from pipeline.structure.cellkinds import cell_kind
 from pipeline.normalise.numbers import NumberConvention, infer_convention, parse_value
-from schemas.model import Column, GridRow
+from schemas.model import AMOUNT_ROLES, Column, GridRow
 
 # Words that make up table headers in these reports (OCR-damaged spellings included).
 HEADER_WORDS = frozenset("""
@@ -29,7 +30,7 @@ jawab penjelasan kriteria interval nilai predikat kategori rp k fisik keuangan o
 tujuan misi iku utama akhir renstra alokasi serapan persen bobot hasil kondisi rencana pendukung
 pelaksana unit kerja s/d sd dan atau per dengan pada terhadap yang thd i ii iii iv rata rata-rata
 asisten kepala bagian kasubbag ketua lokasi volume pendanaan indikatif prioritas rpjmd rkpd apbd
-definisi operasional jumlah total
+definisi operasional jumlah total spj perencanaan kerangka periode
 """.split())
 _TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -38,9 +39,14 @@ _UP_TO_QUARTER = re.compile(r"(?:\bs\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)
 _QUARTER_WORD = re.compile(r"\b(?:triwulan|triw\w*|triv\w*|trw|tw|vulan|kuartal)\b", re.IGNORECASE)
 _QUARTER_NUMBER = re.compile(r"(?:^|[\s/(])(iv|iii|ii|i|[1-4])(?=$|[\s/)])", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(?:\s*\(?=.*)?$")
+# a year of a multi-year plan (Renstra: `Tahun 1` … `Tahun 5`, `Akhir Periode Renstra`)
+_PLAN_YEAR = r"\btahun\s*(?:ke\W*)?[1-5]\b|akhir\s+periode"
+_BARE_FIGURE = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d{3,}\s*$")
 _LEADING_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\s+(?=\D)")
 
 MONEY = r"(?:\brp\b|rupiah|anggaran|keuangan|pagu|dana|biaya|belanja)"
+# money spent as accounted for: `SPJ` (surat pertanggungjawaban) is the budget's realisasi
+SPENT = r"\bspj\b"
 
 
 def _has(pattern: str, text: str) -> bool:
@@ -126,6 +132,8 @@ def is_header_like(cells: Sequence[str]) -> bool:
         return False
     if quarter_run_end(cells) is not None:
         return True
+    if any(_BARE_FIGURE.match(c) for c in filled):
+        return False  # `000`: the wrapped tail of a figure; headers print years and column numbers only
     if re.fullmatch(r"[A-Z]\.?|[IVX]+\.|\d+(?:\.\d+)*\.?", filled[0].strip()) and any(len(c) > 30 for c in filled):
         return False  # numbered like a data row (`A`, `II.`, `1.2`) and carrying a long text
     scores = [_header_cell_score(c) for c in filled]
@@ -215,13 +223,16 @@ def role_for_header(header: str) -> str:
     text_role = _text_role(last, h)
     if text_role:
         return text_role
-    return _figure_role(last, h) or _figure_role(h, h) or _text_role(h, h) or "other"
+    role = _figure_role(last, h) or _figure_role(h, h) or _text_role(h, h) or "other"
+    if _has(_PLAN_YEAR, h) and (role in AMOUNT_ROLES or role in _KINERJA_FIGURES):
+        return "other"  # a multi-year plan's year (`Tahun 3 / Rp`, `/ Target`): not this year's
+    return role
 
 
 def _figure_role(text: str, context: str) -> str | None:
     """Roles of figure columns, read from `text` (one header level) within `context` (the whole
     stack: `KEUANGAN / REALISASI (Rp)` is money, `KINERJA / REALISASI (%)` is kinerja)."""
-    money = _has(MONEY + r"|keuangan|serapan|s/d|sampai", context)
+    money = _has(MONEY + r"|keuangan|serapan|s/d|sampai|" + SPENT, context)
     kinerja = _has(r"kinerja|fisik|output|outcome", context)
     if _has(r"murni|induk|sebelum perubahan|\bawal\b", text) and (money or _has("murni", text)):
         return "pagu_murni"
@@ -231,8 +242,8 @@ def _figure_role(text: str, context: str) -> str | None:
         return "realisasi_pct" if money and not kinerja else "capaian"
     if _has(r"target|rencana", text):
         return "pagu" if _has(MONEY, text) or (money and not kinerja) else "target"
-    if _has(r"realisasi", text):
-        if kinerja:
+    if _has(r"realisasi|" + SPENT, text):
+        if kinerja and not _has(SPENT, text):
             return "realisasi_kinerja"
         if _has(r"%|persen", text):
             return "realisasi_pct"
@@ -254,6 +265,8 @@ def _text_role(text: str, context: str) -> str | None:
         return "satuan"
     if _has(r"\bsisa\b|selisih|deviasi|efisiensi|\bbobot\b|\bvolume\b", text):
         return "other"  # figures, but none of ours: a remainder is not a budget
+    if _has(r"tahun awal|kondisi awal|baseline", text):
+        return "other"  # the starting point of a plan: neither a target nor a realisasi
     if _has(r"cara pengukuran|formula|sumber data|definisi|penjelasan|penanggung|\blokasi\b|"
             r"perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", text):
         return "other"
@@ -329,9 +342,11 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
             roles[j] = "realisasi" if money or (has_money and not has_target) else "realisasi_kinerja"
         else:
             roles[j] = f"{role}_rp" if money else f"{role}_k"
+    decide_percent_columns(roles, data_rows)
     return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(_one_column_per_role(roles))]
 
 
+_KINERJA_FIGURES = frozenset({"target", "realisasi_kinerja", "capaian", "realisasi_pct"})
 _KINERJA_ROLES = frozenset({"target", "realisasi_kinerja", "indikator", "satuan"})
 
 

@@ -62,6 +62,12 @@ def _strip_column_numbers(cells: list[str]) -> list[str]:
     return cells
 
 
+def _continues_text(cells: list[str]) -> bool:
+    """A row with a cell that starts in lower case (`h dan Wakil Kepala Daerah`, `dan Laporan
+    Hasil`): the wrapped tail of the row above cut off by a page break, never a header."""
+    return any(re.match(r"^[a-z]", c.strip()) for c in cells if c.strip())
+
+
 def _header_block(rows: list[GridRow], start: int) -> tuple[list[list[str]], list[GridRow], int]:
     """Header rows beginning at `start`, data rows found among them, and the index after them."""
     header: list[list[str]] = []
@@ -120,7 +126,7 @@ def split_grid(grid: Grid) -> list[Segment]:
         # a header again after data: a repeated header or a new table (one stray word is a wrap)
         starts_header = (first and not looks_like_data(cells)) or (
             not first and is_header_like(cells) and not looks_like_data(cells)
-            and sum(1 for c in cells if c.strip()) >= 2)
+            and sum(1 for c in cells if c.strip()) >= 2 and not _continues_text(cells))
         if starts_header:
             new_header, interleaved, nxt = _header_block(rows, i)
             if new_header or interleaved:
@@ -145,11 +151,26 @@ def _compatible(prev: Segment, seg: Segment) -> bool:
     if seg.header:
         return bool(prev.header) and _same_header(prev.header, seg.header)
     if prev.grid.source.startswith("pdf") and not seg.grid.top_of_page:
-        return False
+        return _piece_below(prev, seg)
     prev_width = _width([r.cells for r in prev.rows] + prev.header)
     width = _width([r.cells for r in seg.rows])
     return abs(prev_width - width) <= 2 and sum(1 for r in seg.rows if has_values(r.cells)) >= \
         _HEADERLESS_MIN_VALUES
+
+
+EDGE_TOLERANCE = 0.02  # of the table's width: column rules of one table drawn twice
+
+
+def _piece_below(prev: Segment, seg: Segment) -> bool:
+    """A headerless piece right below `prev` on the same page with the very same column
+    rules: one ruled table cut in pieces (a horizontal rule broken or missing), not a new one."""
+    a, b = prev.grid.col_edges, seg.grid.col_edges
+    if not a or not b or len(a) != len(b) or prev.rows[-1].page != seg.page:
+        return False
+    if not seg.grid.source.startswith("pdf:ruled") or not prev.grid.source.startswith("pdf:ruled"):
+        return False
+    tolerance = EDGE_TOLERANCE * (a[-1] - a[0])
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
 
 
 def stitch(segments: list[Segment]) -> list[Segment]:

@@ -69,3 +69,12 @@ def test_upper_case_headings_open_sections_that_parents_do_not_cross() -> None:
     sections = {i for i, r in enumerate(rows) if r.section}
     assert sections == {3}
     assert assign_parents([r.level for r in rows], sections) == [None, 0, 1, None, None, 4]
+
+
+def test_totals_named_by_their_kind_of_spending_are_totals() -> None:
+    from pipeline.structure.hierarchy import level_from_words
+    for name in ("Jumlah Belanja Langsung", "Jumlah Belanja Tdk Langsung", "TOTAL BELANJA LANGSUNG",
+                 "Jumlah Belanja Langsung dan Belanja Tdk Langsung"):
+        assert level_from_words(name, []) == "total", name
+    assert level_from_words("Jumlah Dokumen Perencanaan", []) != "total"
+    assert level_from_words("Jumlah program yang dilaksanakan", []) != "total"

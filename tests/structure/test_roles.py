@@ -12,6 +12,13 @@ from schemas.model import GridRow
     ("Pagu / Murni", "pagu_murni"),
     ("Pagu / Perubahan", "pagu_perubahan"),
     ("Anggaran (Rp,-)", "pagu"),
+    ("SPJ / (Rp.)", "realisasi"),  # money accounted for as spent
+    ("SPJ / (%)", "realisasi_pct"),
+    ("Data Capaian Pada Tahun Awal Perencanaan", "other"),  # a plan's baseline
+    ("Target Kinerja Program Dari Kerangka Pendanaan / Tahun 1 / Rp", "other"),  # a plan year's funding
+    ("Target Kinerja Program Dari Kerangka Pendanaan / Tahun 3 / Target", "other"),
+    ("Kondisi Kinerja pada Akhir Periode Renstra-PD / Rp", "other"),
+    ("Anggaran Tahun 2024", "pagu"),
     ("Realisasi (Rp,-)", "realisasi"),
     ("% realisasi", "realisasi_pct"),
     ("Triwulan I s/d IV / Realisasi", "realisasi"),
@@ -97,3 +104,8 @@ def test_cascading_table_keeps_the_most_detailed_group() -> None:
               ["Uraian", "Indikator Sasaran", "Target", "Nama Sub Kegiatan", "Indikator Kegiatan", "Target", "Anggaran"]]
     roles = [c.role for c in assign_roles(header, [], 7)]
     assert roles == ["sasaran", "other", "other", "name", "indikator", "target", "pagu"]
+
+
+def test_a_bare_figure_is_no_header_word() -> None:
+    assert not is_header_like(["", "Daerah", "kerjasama yang ditindaklanjuti", "", "000"])
+    assert is_header_like(["Sasaran", "Target", "2024"])

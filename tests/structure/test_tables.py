@@ -84,3 +84,37 @@ def test_a_bare_program_list_gets_its_columns_from_its_values() -> None:
     assert infer_header(with_pct, 4) is None  # another kind of figure: not a plain list
     two_amounts = [GridRow(cells=c + ["Rp. 1.000.000"]) for c in cells]
     assert infer_header(two_amounts, 4) is None  # which amount is pagu? not ours to guess
+
+
+def _pdf_grid(rows: list[list[str]], edges: list[float], **kw) -> Grid:
+    return Grid(rows=[GridRow(cells=r, page=4) for r in rows], page=4, source="pdf:ruled", col_edges=edges, **kw)
+
+
+def test_a_ruled_table_cut_in_pieces_on_its_page_is_one_table() -> None:
+    edges = [65.0, 92.0, 392.0, 540.5]
+    head = _pdf_grid([["No", "Kegiatan", "Anggaran (Rp.)"], ["1.", "Kontes Ternak", "700.000.000"]], edges)
+    piece = _pdf_grid([["3.", "Pembibitan Sapi Perah", "899.425.000"]], [65.0, 92.5, 391.0, 540.5])
+    other = _pdf_grid([["9.", "Lain", "100.000.000"]], [65.0, 200.0, 392.0, 540.5])
+    tables = build_tables([head, piece, other])
+    assert [r.cells[1] for r in tables[0].rows] == ["Kontes Ternak", "Pembibitan Sapi Perah"]
+    assert all(r.cells[1] != "Lain" for t in tables for r in t.rows)  # other columns: not a piece of it
+
+
+def test_records_read_a_rupiah_figure_that_lost_a_dot() -> None:
+    from pipeline.structure.records import document_convention, table_records
+
+    grid = _grid([["No", "Program", "Anggaran (Rp)"], ["1.", "Program A", "1.660453.975"],
+                  ["2.", "Program B", "2.000.000.000"]])
+    tables = build_tables([grid])
+    lines, _ = table_records(tables[0], document_convention(tables))
+    assert [str(line.pagu) for line in lines] == ["1660453975.00", "2000000000.00"]
+
+
+def test_a_wrapped_tail_after_a_page_break_is_no_new_header() -> None:
+    grid = _grid([["Kode", "Program Dan Kegiatan", "Indikator Kinerja", "Anggaran"],
+                  ["4.01", "Penyediaan Gaji dan Tunjangan", "Prosentase Penyediaan Gaji", "1.000.000"],
+                  ["", "Kepala Daerah dan Wakil Kepala", "an Kepala Daerah dan Wakil Kepala", ""],
+                  ["4.02", "Penyediaan Pakaian Dinas", "Prosentase Penyediaan Pakaian", "2.000.000"]])
+    tables = build_tables([grid])
+    assert len(tables) == 1 and [r.cells[0] for r in tables[0].rows] == ["4.01", "4.02"]
+    assert tables[0].rows[0].cells[1] == "Penyediaan Gaji dan Tunjangan Kepala Daerah dan Wakil Kepala"

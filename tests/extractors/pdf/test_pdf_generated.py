@@ -185,3 +185,29 @@ def test_unknown_detector_is_refused(built):
     path, _ = built["ruled"]
     with pytest.raises(ValueError, match="unknown detector"):
         read_pdf(str(path), detector="magic")
+
+
+@pytest.mark.parametrize("items", [
+    [("Program Pengembangan Nilai Budaya", "3.784.150.000", "APBD"),
+     ("Program Pengelolaan Kekayaan dan Keragaman|Budaya", "146.250.000", "APBD")],
+    [("Program Pengembangan Nilai Budaya", "1.188.900.000", "APBD")],  # a single program
+])
+def test_unruled_program_list_under_its_header_is_a_table(tmp_path, items):
+    path = tmp_path / "pk.pdf"
+    rows = factory.make_pk_program_list(path, items)
+    grids = read_pdf(str(path)).grids
+    assert [[r.cells for r in g.rows] for g in grids] == [rows]
+    assert grids[0].source == "pdf:aligned" and grids[0].rows[0].bold
+
+
+def test_numbered_lines_without_a_money_header_are_no_program_list(tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    factory.aligned_rows(page, 200, [(200, "left"), (400, "left")], [["Program", "Keterangan"]])
+    factory.aligned_rows(page, 240, [(80, "left"), (98, "left"), (470, "right")],
+                         [["1.", "Program Pengembangan Nilai Budaya", "3.784.150.000"]])
+    path = tmp_path / "list.pdf"
+    doc.save(path)
+    assert read_pdf(str(path)).grids == []
