@@ -212,7 +212,7 @@ def coverage(
     doc: Optional[str] = typer.Argument(None, help="doc_id (or its prefix) or source path: list its "
                                                    "uncaptured figures by page."),
     warehouse: Optional[Path] = WarehouseOpt,
-    kind: str = typer.Option("money", "--kind", help="With DOC: money, count or all."),
+    kind: str = typer.Option("money", "--kind", help="With DOC: money, count, plan or all."),
     format: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
 ) -> None:
     """Figure coverage: of the money figures each document prints, how many reached the
@@ -224,7 +224,7 @@ def coverage(
             "figures_captured AS captured, coverage FROM v_figure_coverage "
             "WHERE figures_printed > 0 ORDER BY coverage, source_path")
     else:
-        kinds = ["money", "count"] if kind == "all" else [kind]
+        kinds = ["money", "count", "plan"] if kind == "all" else [kind]
         cursor = con.execute(
             "SELECT page, kind, figure_text AS figure, context FROM v_uncaptured_figures "
             "WHERE (doc_id LIKE ? || '%' OR source_path = ?) AND list_contains(?, kind) "

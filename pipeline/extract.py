@@ -144,7 +144,7 @@ def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides |
     doc.budget_lines.extend(prose_budget_lines(source.page_texts, len(tables) + 1, doc.budget_lines))
     _unit_from_opd_row(doc)
     detect_tw_cumulative(doc.budget_lines)
-    doc.figures = mark_captured(find_figures(source.page_texts, source.grids), doc.budget_lines, doc.indicators)
+    doc.figures = mark_captured(find_figures(source.page_texts, tables), doc.budget_lines, doc.indicators)
     doc.flags = check_document(doc.budget_lines, doc.indicators, source.page_texts)
     doc.extra["table_notes"] = [f"table {t.table_no}: {n}" for t in tables for n in t.notes]
     doc.extra["pages_needing_ocr"] = list(source.pages_needing_ocr)

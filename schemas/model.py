@@ -201,7 +201,7 @@ class PrintedFigure:
     page: int | None
     text: str  # as printed: `Rp. 2.636.500.000,-` minus the `Rp.`, `17,620,100`
     value: Decimal
-    kind: str  # "money", or "count" where a unit says it counts things (`12.317.066 ton`)
+    kind: str  # "money"; "count" where a unit says it counts things (`12.317.066 ton`); "plan": a Renstra year
     context: str  # the printed line, whitespace folded, at most 200 characters
     captured: bool = False
 

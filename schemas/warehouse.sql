@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS uncaptured_figures (
     page        INTEGER,
     figure_text VARCHAR,                 -- as printed (`2.636.500.000,-`)
     value       DECIMAL(20,2),
-    kind        VARCHAR,                 -- 'money', or 'count' (a unit says it counts things: ton, jiwa)
+    kind        VARCHAR,                 -- 'money'; 'count' (a unit says it counts things: ton, jiwa); 'plan' (a Renstra year)
     context     VARCHAR                  -- the printed line, at most 200 characters
 );
 

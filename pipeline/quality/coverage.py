@@ -8,10 +8,10 @@ A figure whose value is stored anywhere in the document counts as captured (a pr
 repeating a table's total is then captured too); the others are listed with page and line, so
 a person knows which pages to check.
 
-Big counts that are not money (`12.317.066 ton`, `1.234.567 jiwa`, `3.456.789 ekor`) are told
-apart by the unit printed right after the figure, or by their table column's header
-(`Produksi Hasil Ternak (Ton)` over `2013 2014 …`) when it names a counted unit and no money;
-they are kept, with kind `count`, and never enter the money ratio.
+Figures that are not this year's money are told apart and kept out of the money ratio: big
+counts (`12.317.066 ton`, `1.234.567 jiwa`, `3.456.789 ekor`) by the unit printed right after
+the figure or by their table column's header path (`Produksi Hasil Ternak (Ton) / 2016`), kind
+`count`; a multi-year plan's years (`Tahun 1 … 5 / Rp` of a Renstra table), kind `plan`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from pipeline.normalise.figures import FIGURE, iter_figures
-from schemas.model import AMOUNT_ROLES, BudgetLine, Grid, IndicatorRow, PrintedFigure
+from pipeline.structure.roles import PLAN_YEAR
+from schemas.model import AMOUNT_ROLES, BudgetLine, IndicatorRow, PrintedFigure, Table
 
 _NEXT_WORD = re.compile(r"\s*\)?\s*([A-Za-z²³/]+)")
 # Units of things counted, not paid: printed after a figure or in its row's satuan cell.
@@ -33,7 +34,6 @@ COUNT_UNITS = frozenset("""
 """.split())
 MONEY_WORDS = frozenset("rp rupiah anggaran pagu dana biaya belanja apbd apbn pad pendapatan".split())
 CONTEXT_CHARS = 200
-HEADER_ROWS_MAX = 6
 
 
 def _kind(line: str, end: int) -> str:
@@ -51,56 +51,50 @@ _UNIT_IN_HEADER = re.compile(r"\(\s*([A-Za-z]+)\s*\)|([A-Za-z]+)\s*$")
 
 def _header_units(header: str) -> set[str]:
     """Units a column header names: in brackets (`Produksi (Ton)`) or as its last word."""
-    return {(a or b).lower() for a, b in _UNIT_IN_HEADER.findall(header)}
+    return {(a or b).lower() for part in header.split(" / ") for a, b in _UNIT_IN_HEADER.findall(part)}
 
 
-def _column_headers(grid: Grid) -> tuple[int, list[str]]:
-    """(number of header rows, header text per column): the leading rows without a digit. A
-    merged header cell is printed in its first column, so an empty cell takes the text of the
-    nearest filled cell to its left in the same header row."""
-    n_header = 0
-    for row in grid.rows[:HEADER_ROWS_MAX]:
-        if any(ch.isdigit() for cell in row.cells for ch in cell):
-            break
-        n_header += 1
-    width = max((len(r.cells) for r in grid.rows), default=0)
-    headers = [""] * width
-    for row in grid.rows[:n_header]:
+def column_kind(header: str) -> str | None:
+    """What a table column's figures are when they are not this year's money, from its whole
+    header path: `count` when it names a counted unit and no money (`Produksi Hasil Ternak
+    (Ton) / 2016`; not `Dalam Juta (Rp)`), `plan` for a multi-year plan's year (`Tahun 3 / Rp`,
+    `Akhir Periode Renstra / Rp`: the structure stage gives those no role)."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", header)}
+    if re.search(PLAN_YEAR, header, re.IGNORECASE):
+        return "plan"
+    if _header_units(header) & COUNT_UNITS and not words & MONEY_WORDS:
+        return "count"
+    return None
+
+
+def explained_cells(tables: Iterable[Table]) -> dict[tuple[int, str], str]:
+    """(page, figure text) → kind, for figures printed in `count` or `plan` columns."""
+    explained: dict[tuple[int, str], str] = {}
+    for table in tables:
+        kinds: dict[int, str] = {}
         spanning = ""
-        for j in range(width):
-            cell = row.cells[j].strip() if j < len(row.cells) else ""
-            spanning = cell or spanning
-            headers[j] += " " + spanning
-    return n_header, headers
+        for column in sorted(table.columns, key=lambda c: c.index):
+            # a merged header cell stands over its first column: the empty headers after it are its own
+            spanning = column.header or spanning
+            if kind := column_kind(spanning):
+                kinds[column.index] = kind
+        for row in table.rows:
+            for index, kind in kinds.items():
+                if index < len(row.cells):
+                    for match in FIGURE.finditer(row.cells[index]):
+                        explained[(row.page or 1, match.group(0))] = kind
+    return explained
 
 
-def counted_cells(grids: Iterable[Grid]) -> set[tuple[int, str]]:
-    """(page, figure text) of figures in table columns whose header names a counted unit and
-    no money (`Produksi (Ton)`, `Jumlah Penduduk (Jiwa)`; not `Dalam Juta (Rp)`). Headers are
-    the grid's leading rows without a digit, so a row of years under `(Ton)` is data."""
-    counted: set[tuple[int, str]] = set()
-    for grid in grids:
-        n_header, headers = _column_headers(grid)
-        kinds = [bool(_header_units(h) & COUNT_UNITS) and not {w.lower() for w in re.findall(r"[A-Za-z]+", h)} & MONEY_WORDS
-                 for h in headers]
-        if not any(kinds):
-            continue
-        for row in grid.rows[n_header:]:
-            for j, cell in enumerate(row.cells):
-                if j < len(kinds) and kinds[j]:
-                    counted.update((row.page or 1, m.group(0)) for m in FIGURE.finditer(cell))
-    return counted
-
-
-def find_figures(page_texts: Iterable[str], grids: Iterable[Grid] = ()) -> list[PrintedFigure]:
+def find_figures(page_texts: Iterable[str], tables: Iterable[Table] = ()) -> list[PrintedFigure]:
     """Every money-sized figure printed on the pages, in reading order (page is 1-based);
-    `grids` (the document's detected tables) tell counts by their column headers."""
-    counted = counted_cells(grids)
+    `tables` (the document's, with header paths) tell counts and plan years by their column."""
+    explained = explained_cells(tables)
     found: list[PrintedFigure] = []
     for page_no, text in enumerate(page_texts, start=1):
         for line in text.splitlines():
             for match, value in iter_figures(line):
-                kind = "count" if (page_no, match.group(0)) in counted else _kind(line, match.end())
+                kind = explained.get((page_no, match.group(0))) or _kind(line, match.end())
                 found.append(PrintedFigure(page=page_no, text=match.group(0), value=value, kind=kind,
                                            context=" ".join(line.split())[:CONTEXT_CHARS]))
     return found

@@ -40,7 +40,7 @@ _QUARTER_WORD = re.compile(r"\b(?:triwulan|triw\w*|triv\w*|trw|tw|vulan|kuartal)
 _QUARTER_NUMBER = re.compile(r"(?:^|[\s/(])(iv|iii|ii|i|[1-4])(?=$|[\s/)])", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(?:\s*\(?=.*)?$")
 # a year of a multi-year plan (Renstra: `Tahun 1` … `Tahun 5`, `Akhir Periode Renstra`)
-_PLAN_YEAR = r"\btahun\s*(?:ke\W*)?[1-5]\b|akhir\s+periode"
+PLAN_YEAR = r"\btahun\s*(?:ke\W*)?[1-5]\b|akhir\s+periode"
 _BARE_FIGURE = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d{3,}\s*$")
 _LEADING_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\s+(?=\D)")
 
@@ -224,7 +224,7 @@ def role_for_header(header: str) -> str:
     if text_role:
         return text_role
     role = _figure_role(last, h) or _figure_role(h, h) or _text_role(h, h) or "other"
-    if _has(_PLAN_YEAR, h) and (role in AMOUNT_ROLES or role in _KINERJA_FIGURES):
+    if _has(PLAN_YEAR, h) and (role in AMOUNT_ROLES or role in _KINERJA_FIGURES):
         return "other"  # a multi-year plan's year (`Tahun 3 / Rp`, `/ Target`): not this year's
     return role
 

@@ -12,7 +12,7 @@ from pipeline.cli import app
 from pipeline.extract import extract_document
 from pipeline.quality.coverage import find_figures, mark_captured, money_coverage
 from pipeline.warehouse.store import open_writer
-from schemas.model import BudgetLine, Grid, GridRow, IndicatorRow
+from schemas.model import BudgetLine, Column, GridRow, IndicatorRow, Table
 from tests.conftest import extract_text, query
 from tests.fixtures import clean_report
 from tests.fixtures.coverage_docs import PROSE
@@ -54,14 +54,25 @@ def test_a_satuan_cell_beside_rupiah_figures_does_not_make_them_counts() -> None
     assert [k for _, _, k in got] == ["money"]
 
 
-def test_a_column_header_naming_a_counted_unit_makes_its_figures_counts() -> None:
-    grid = Grid(rows=[
-        GridRow(["No", "Jenis Ternak", "Produksi Hasil Ternak (Ton)", "", "Anggaran (Rp)"], page=1),
-        GridRow(["", "", "2015", "2016", ""], page=1),
-        GridRow(["1", "Sapi", "73.721.604", "77.249.374", "1.500.000.000"], page=1),
-    ])
-    text = "Sapi 73.721.604 77.249.374 1.500.000.000"
-    assert [k for _, _, k in _figures(text, [grid])] == ["count", "count", "money"]
+def _table(headers: list[str], cells: list[str]) -> Table:
+    return Table(table_no=1, columns=[Column(i, "other", h) for i, h in enumerate(headers)],
+                 rows=[GridRow(cells, page=1)])
+
+
+def test_a_column_header_path_naming_a_counted_unit_makes_its_figures_counts() -> None:
+    table = _table(["No", "Jenis Ternak", "Produksi Hasil Ternak (Ton) / 2015", "",  # a merged header over the next column
+                    "Anggaran (Rp)", "Dalam Juta (Rp) / 2016"],
+                   ["1", "Sapi", "73.721.604", "77.249.374", "1.500.000.000", "114.042.321,7"])
+    text = "Sapi 73.721.604 77.249.374 1.500.000.000 114.042.321,7"
+    assert [k for _, _, k in _figures(text, [table])] == ["count", "count", "money", "money"]
+
+
+def test_a_multi_year_plans_years_are_plan_figures() -> None:
+    table = _table(["Program", "Tahun 1 / Rp", "Tahun 2 / Rp", "Kondisi Kinerja pada Akhir Periode Renstra-PD / Rp",
+                    "Realisasi (Rp)"],
+                   ["Program A", "4.560.200", "4.760.200", "9.320.400", "4.500.000"])
+    text = "Program A 4.560.200 4.760.200 9.320.400 4.500.000"
+    assert [k for _, _, k in _figures(text, [table])] == ["plan", "plan", "plan", "money"]
 
 
 def test_a_figure_is_captured_when_its_value_reached_a_record() -> None:
