@@ -305,9 +305,17 @@ def _truth_cells(cells: list[dict], name_key: str) -> list[Cell]:
     return out
 
 
+def _derived_pagu(row: dict, role: str) -> bool:
+    """The effective `pagu` the records fill in from a printed pagu murni or perubahan."""
+    return role == "pagu" and row.get("pagu") is not None and row.get("pagu") in (
+        row.get("pagu_perubahan"), row.get("pagu_murni"))
+
+
 def _predicted_cells(rows: list[dict], name_key: str, roles: tuple[str, ...], pages: set[int],
-                     unpaged: int | None = None) -> list[Cell]:
-    """`unpaged`: the page of rows that have none (a text conversion without page breaks is page 1)."""
+                     unpaged: int | None = None, derived_pagu: bool = False) -> list[Cell]:
+    """`unpaged`: the page of rows that have none (a text conversion without page breaks is page
+    1). `derived_pagu`: leave out a `pagu` that only repeats the row's murni or perubahan (for
+    truth that lists those and no `pagu`: it was never printed as a cell of its own)."""
     out = []
     for row in rows or ():
         page = row.get("page")
@@ -319,6 +327,8 @@ def _predicted_cells(rows: list[dict], name_key: str, roles: tuple[str, ...], pa
             continue
         name = row.get(name_key)
         for role in roles:
+            if derived_pagu and _derived_pagu(row, role):
+                continue
             v = to_decimal(row.get(role))
             if v is not None:
                 out.append(Cell(page=page, name="" if name is None else str(name), role=role, value=v))
@@ -389,9 +399,11 @@ def score_document(truth: dict, budget_rows: list[dict], indicator_rows: list[di
     """Score one document's extracted rows against its truth dict (see module doc)."""
     pages = set(truth["pages"])
     unpaged = 1 if truth["document"].lower().endswith(".txt") else None
+    truth_roles = {c["role"] for c in truth.get("budget_cells", [])}
+    derived = "pagu" not in truth_roles and bool(truth_roles & {"pagu_murni", "pagu_perubahan"})
     budget = _match(
         _truth_cells(truth.get("budget_cells", []), "name"),
-        _predicted_cells(budget_rows, "name", BUDGET_ROLES, pages, unpaged),
+        _predicted_cells(budget_rows, "name", BUDGET_ROLES, pages, unpaged, derived),
     )
     indicator = _match(
         _truth_cells(truth.get("indicator_cells", []), "indikator"),

@@ -277,3 +277,29 @@ def test_every_shipped_truth_file_scores_one_against_itself():
         s = score_document(t, b, i)
         assert s.budget.matched == s.budget.truth == s.budget.predicted, t["_file"]
         assert s.indicator.matched == s.indicator.truth == s.indicator.predicted, t["_file"]
+
+
+def _murni_truth(document: str) -> dict:
+    return {"document": document, "pages": [1], "checked": "made up for a test", "indicator_cells": [],
+            "budget_cells": [
+                {"page": 1, "name": "Kegiatan A", "role": "pagu_murni", "value": "150000000"},
+                {"page": 1, "name": "Kegiatan A", "role": "realisasi", "value": "146820936"}]}
+
+
+def test_rows_of_a_text_conversion_without_page_breaks_are_on_page_one():
+    row = {"page": None, "name": "Kegiatan A", "pagu_murni": Decimal("150000000"),
+           "realisasi": Decimal("146820936")}
+    assert score_document(_murni_truth("text/a.txt"), [row], []).budget.recall == 1.0
+    assert score_document(_murni_truth("x/a.pdf"), [row], []).budget.recall == 0.0  # a PDF row has its page
+
+
+def test_the_pagu_filled_in_from_murni_is_not_scored_when_the_truth_prints_none():
+    row = {"page": 1, "name": "Kegiatan A", "pagu_murni": Decimal("150000000"), "pagu": Decimal("150000000"),
+           "realisasi": Decimal("146820936")}
+    score = score_document(_murni_truth("x/a.pdf"), [row], [])
+    assert (score.budget.precision, score.budget.recall) == (1.0, 1.0)
+    with_pagu = _murni_truth("x/a.pdf")
+    with_pagu["budget_cells"].append({"page": 1, "name": "Kegiatan A", "role": "pagu", "value": "150000000"})
+    assert score_document(with_pagu, [row], []).budget.recall == 1.0  # printed as its own cell: scored
+    other = dict(row, pagu=Decimal("160000000"))  # not the murni: a cell of its own, and wrong here
+    assert score_document(_murni_truth("x/a.pdf"), [other], []).budget.precision < 1.0

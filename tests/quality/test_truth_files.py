@@ -1,4 +1,5 @@
-"""Every hand-checked truth file under tests/eval/truth is well formed. Needs no corpus."""
+"""Every hand-checked truth file under tests/eval/truth (and truth-unseen, truth-heldout, written
+from page images for #14) is well formed. Needs no corpus."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ import pytest
 
 from pipeline.quality.evaluate import BUDGET_ROLES, INDICATOR_ROLES, validate_truth
 
-TRUTH_DIR = Path(__file__).parents[1] / "eval" / "truth"
-FILES = sorted(TRUTH_DIR.glob("*.json"))
+EVAL = Path(__file__).parents[1] / "eval"
+TRUTH_DIR = EVAL / "truth"
+FILES = sorted(p for d in ("truth", "truth-unseen", "truth-heldout") for p in (EVAL / d).glob("*.json"))
 
 
 def test_there_are_truth_files():
-    assert len(FILES) >= 8
+    assert len(FILES) >= 8 + 14
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
@@ -23,7 +25,7 @@ def test_truth_file_is_valid(path: Path):
     truth = json.loads(path.read_text(encoding="utf-8"))
     assert validate_truth(truth) == []
     assert set(truth) == {"document", "pages", "checked", "budget_cells", "indicator_cells"}
-    assert truth["document"].lower().endswith(".pdf") and not truth["document"].startswith("/")
+    assert truth["document"].lower().endswith((".pdf", ".txt")) and not truth["document"].startswith("/")
     assert truth["budget_cells"] or truth["indicator_cells"]
     assert len(truth["checked"]) > 40
     pages = set(truth["pages"])
