@@ -14,6 +14,10 @@ EXTRACTS = Path(__file__).parent / "extracts"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# A test's result must not depend on the machine's load: no per-page OCR time limit (on a busy
+# machine it cut a table page's re-readings and changed the vote), one OpenMP thread for Tesseract.
+os.environ.setdefault("LKJIP_OCR_PAGE_TIMEOUT", "0")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def corpus_file(relative: str) -> Path:

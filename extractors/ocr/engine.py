@@ -1,31 +1,20 @@
-"""OCR of scanned pages with Tesseract, into the same words and rulings a text PDF gives.
+"""OCR of scanned pages into the same words and rulings a text PDF gives.
 
-Why pytesseract (the `tesseract` command) rather than tesserocr or ocrmypdf, measured on the
-LKIP.pdf scan (psm 6, same cleaned page images): accuracy is the same engine's - digits of 62
-table amounts on four pages read right 52 (pytesseract, Debian's Tesseract 5.3) vs 53 (tesserocr,
-whose wheel bundles 5.5), 58 vs 54 with `ind+eng`. tesserocr is faster (1.45 s vs 2.75 s for one
-page on one core; 24 vs 140 ms per call on a small crop, as it keeps the model loaded), but its
-time limit is cooperative (layout analysis ignores it) and it runs inside the worker, so a page
-that hangs or crashes Tesseract takes the document down. The command runs in a process that
-`timeout` kills, it is what `apt-get install tesseract-ocr` gives CI, and its absence is simple to
-detect. We OCR each page once (no per-cell calls), so the per-call cost does not add up.
-ocrmypdf would add a text layer to read back through the normal reader, but it needs Ghostscript
-and re-OCRs whole files, and the table rulings of a scan would still have to be found in the image.
-
-One page: render at `OCR_DPI` (grey), straighten, find the rulings in the image (`image`),
-erase them, read the words with `image_to_data` (boxes and confidences), turn pixels into points.
-A page that reads badly is tried once more in the orientation Tesseract detects (sideways tables
-on portrait scans).
+One page: render at a resolution chosen from the scan's own (`render_dpi`), straighten, find the
+rulings in the image (`image`), erase them, read the words with the chosen recogniser
+(`recognisers`: PP-OCR by default, Tesseract as fallback and second voter), turn pixels into
+points. A page that is not upright (a sideways table, a page scanned upside down) is read again
+in the orientation its recogniser points to, and the surer reading is kept. A table page gets
+more readings of the same geometry (the other engine's, or smoothed images for Tesseract alone)
+whose figures are decided by agreement (`vote`).
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 from statistics import median_high
 
 import cv2
@@ -40,18 +29,19 @@ from extractors.ocr.image import (
     find_rulings,
     ink_mask,
     is_bilevel,
+    native_dpi,
     render,
     rotate,
     skew_angle,
 )
+from extractors.ocr.recognisers import PxWord, Recogniser, chosen
 from extractors.ocr.tokens import repair_tokens
 from extractors.pdf.rulings import merge_segments
 
 LINES_DPI = 150  # resolution the rulings are searched at
-OCR_DPI = 300  # Tesseract reads 9-pt table digits best at ~300 dpi; 100-dpi fax scans are upsampled
-PSM = 6  # one uniform block: table rows come out as lines, cells as words (psm 3 splits rows)
+OCR_DPI = 300  # 9-pt table digits read best at ~300 dpi; 100-dpi fax scans are upsampled (`render_dpi`)
 DEFAULT_TIMEOUT = 60.0  # seconds per page; env LKJIP_OCR_PAGE_TIMEOUT
-GARBAGE_CONF = 70.0  # mean word confidence under this: ask Tesseract for the orientation (sideways tables)
+SURE_CONF = {"tesseract": 70.0}  # a turned reading this sure ends the search for the page's orientation
 HIDDEN_COVER = 0.9  # an image over this share of the page hides the text drawn before it
 SEG_JOIN_PT = 50.0  # ruling pieces this far apart on one line are one ruling (scans break thin lines)
 SEG_SNAP_PT = 2.0
@@ -77,7 +67,7 @@ UNAVAILABLE = "OCR not available"
 
 @dataclass(slots=True)
 class OcrWord(Word):
-    """A word read by Tesseract; `conf` is its recognition confidence, 0-100."""
+    """A word read by OCR; `conf` is its recognition confidence, 0-100."""
 
     conf: float = -1.0
 
@@ -99,10 +89,11 @@ class OcrPage:
     # the same page read again from smoothed images (`REREAD_SMOOTHING`), same geometry: a
     # figure's digits are decided by agreement of the readings (`vote`)
     rereadings: list[list[OcrWord]] = field(default_factory=list)
+    engine: str = ""  # the recogniser of `words`
 
 
 class OcrUnavailable(RuntimeError):
-    """Tesseract (or its Indonesian model) is not installed."""
+    """No recogniser can run (neither PP-OCR's models nor Tesseract with its Indonesian model)."""
 
 
 def page_timeout() -> float:
@@ -115,48 +106,22 @@ def page_timeout() -> float:
     return max(0.0, value)
 
 
-def _find_binary() -> str | None:
-    """Where the `tesseract` command is (tests monkeypatch this to simulate its absence)."""
-    import pytesseract
-
-    cmd = pytesseract.pytesseract.tesseract_cmd
-    return shutil.which(cmd) or (cmd if os.path.isabs(cmd) and os.access(cmd, os.X_OK) else None)
-
-
-@lru_cache(maxsize=4)
-def _languages(binary: str) -> frozenset[str]:
-    import pytesseract
-
-    try:
-        return frozenset(pytesseract.get_languages(config=""))
-    except Exception:  # a broken install: no usable model
-        return frozenset()
-
-
 def unavailable_reason() -> str | None:
     """None when OCR can run; otherwise the reason, starting with "OCR not available".
     `LKJIP_OCR=off` turns OCR off (a quick ingest of a big scanned batch, or tests of the
-    no-Tesseract behaviour)."""
+    no-OCR behaviour)."""
     if os.environ.get("LKJIP_OCR", "").strip().lower() in ("off", "0", "no", "false"):
         return f"{UNAVAILABLE}: turned off by LKJIP_OCR"
-    try:
-        import pytesseract  # noqa: F401
-    except ImportError:
-        return f"{UNAVAILABLE}: pytesseract not installed"
-    binary = _find_binary()
-    if binary is None:
-        return f"{UNAVAILABLE}: tesseract not installed"
-    if "ind" not in _languages(binary):
-        return f"{UNAVAILABLE}: Tesseract Indonesian model (tesseract-ocr-ind) not installed"
-    return None
+    return chosen()[1]
 
 
-def ocr_languages() -> str:
-    """Indonesian, plus English where installed: `ind+eng` reads the digits of the corpus' fax
-    scans better than either alone (58 vs 52 of 62 amounts on four LKIP.pdf pages)."""
-    binary = _find_binary()
-    langs = _languages(binary) if binary else frozenset()
-    return "ind+eng" if "eng" in langs else "ind"
+def render_dpi(native: float | None, target: float = OCR_DPI) -> float:
+    """The resolution to render a scan of `native` dpi at: a whole multiple of it near
+    `target` (pixels are copied, not interpolated between: a 100-dpi scan at 300, 150 at 300,
+    120 at 240), or `target` for scans finer than that and pages of unknown resolution."""
+    if not native or native >= target:
+        return target
+    return native * max(1, int(target / native + 0.25))
 
 
 # --------------------------------------------------------------------------- which pages
@@ -246,27 +211,6 @@ def mend_broken(hs: list[Segment], vs: list[Segment]) -> None:
                 s.end = -_mended_start(-s.end, -s.start, [-x for x in reversed(spanning)])
 
 
-def _read_words(image, lang: str, timeout: float) -> tuple[list[tuple], str]:
-    """Word tuples (left, top, width, height, text, conf, line key) and the page text."""
-    import pytesseract
-
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # workers parallelise; OpenMP threads only contend
-    data = pytesseract.image_to_data(image, lang=lang, config=f"--psm {PSM}",
-                                     output_type=pytesseract.Output.DICT, timeout=timeout or 0)
-    words = []
-    lines: dict[tuple[int, int, int], list[str]] = {}
-    for i, text in enumerate(data["text"]):
-        text = (text or "").strip().strip("_|")  # `_`, `|`: remnants of an erased ruling touching the word
-        if not text or int(data["level"][i]) != 5:
-            continue
-        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
-        conf = float(data["conf"][i])
-        words.append((int(data["left"][i]), int(data["top"][i]), int(data["width"][i]),
-                      int(data["height"][i]), text, conf, key))
-        lines.setdefault(key, []).append(text)
-    return words, "\n".join(" ".join(ws) for ws in lines.values()) + ("\n" if lines else "")
-
-
 _DASHES = frozenset("-–—")
 
 
@@ -302,20 +246,6 @@ def drop_ruling_debris(words: list[OcrWord], hs: list[Segment], vs: list[Segment
     return [w for w in words if w.text in _DASHES or not (on_ruling(w) or w.h < SPECK * typical)]
 
 
-def _osd_turns(image, timeout: float) -> int:
-    """Clockwise quarter turns that make the text upright, by Tesseract's orientation detection."""
-    import pytesseract
-
-    try:
-        osd = pytesseract.image_to_osd(image, config="--psm 0", output_type=pytesseract.Output.DICT,
-                                       timeout=timeout or 0)
-    except (pytesseract.TesseractError, RuntimeError):
-        return 0
-    if float(osd.get("orientation_conf", 0)) < 1.0:
-        return 0
-    return (int(osd.get("rotate", 0)) // 90) % 4
-
-
 def rereads() -> int:
     """How many smoothed re-readings a table page gets (env LKJIP_OCR_REREADS, default all)."""
     raw = os.environ.get("LKJIP_OCR_REREADS", "").strip()
@@ -326,13 +256,11 @@ def rereads() -> int:
     return max(0, min(n, len(REREAD_SMOOTHING)))
 
 
-def _read(img: PageImage, turns: int, lang: str, timeout: float, bilevel: bool,
+def _read(img: PageImage, turns: int, rec: Recogniser, timeout: float, bilevel: bool,
           smooth: float = 0.0, skew: float | None = None) -> OcrPage:
-    """One reading of the page image turned by `turns` quarter turns; `smooth` blurs it first
-    (a re-reading), `skew` reuses the straightening angle of the first reading so that every
-    reading of a page has the same geometry."""
-    from PIL import Image
-
+    """One reading of the page image turned by `turns` quarter turns, by `rec`; `smooth` blurs
+    it first (a re-reading), `skew` reuses the straightening angle of the first reading so that
+    every reading of a page has the same geometry."""
     gray = rotate(img.gray, turns)
     if smooth:
         gray = cv2.GaussianBlur(gray, (0, 0), smooth)
@@ -349,54 +277,58 @@ def _read(img: PageImage, turns: int, lang: str, timeout: float, bilevel: bool,
     if f < 1:
         not_text = cv2.resize(not_text, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_NEAREST)
     clean = clean_for_ocr(gray, not_text, img.dpi / 72.0)
-    raw, text = _read_words(Image.fromarray(clean), lang, timeout)
+    raw, text = rec.read(clean, timeout)
     s = img.scale
     hs, vs = _segments(hs_px, s / f, True), _segments(vs_px, s / f, False)
     snap_ends(hs, vs)
     mend_broken(hs, vs)
-    words = repair_tokens([OcrWord(x * s, y * s, (x + w) * s, (y + h) * s, t, False, conf)
-                           for x, y, w, h, t, conf, _ in raw if not is_noise(t, conf)])
+    words = repair_tokens([OcrWord(w.x0 * s, w.y0 * s, w.x1 * s, w.y1 * s, w.text, False, w.conf)
+                           for w in raw if not is_noise(w.text, w.conf)])
     words = drop_ruling_debris(words, hs, vs)
     confs = [w.conf for w in words if w.conf >= 0]
     height_px, width_px = gray.shape
     return OcrPage(width=width_px * s, height=height_px * s, words=words,
-                   hs=hs, vs=vs, text=text, quarter_turns=turns, skew=angle,
+                   hs=hs, vs=vs, text=text, quarter_turns=turns, skew=angle, engine=rec.name,
                    mean_conf=sum(confs) / len(confs) if confs else 0.0)
 
 
-def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: int = OCR_DPI) -> OcrPage:
-    """Read one page image. Raises OcrUnavailable, or RuntimeError on a timeout."""
-    reason = unavailable_reason()
+def _px_words(page: OcrPage, scale: float) -> list[PxWord]:
+    return [PxWord(w.x0 / scale, w.y0 / scale, w.x1 / scale, w.y1 / scale, w.text, w.conf) for w in page.words]
+
+
+def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: float | None = None) -> OcrPage:
+    """Read one page image. Raises OcrUnavailable, or RuntimeError on a timeout (Tesseract)."""
+    if os.environ.get("LKJIP_OCR", "").strip().lower() in ("off", "0", "no", "false"):
+        raise OcrUnavailable(unavailable_reason())
+    recs, reason = chosen()
     if reason:
         raise OcrUnavailable(reason)
+    first = recs[0]
     limit = page_timeout() if timeout is None else timeout
     started = time.perf_counter()
-    img = render(page, dpi)
-    lang = ocr_languages()
-    bilevel = is_bilevel(page)
-    result = _read(img, 0, lang, limit, bilevel)
-    if result.mean_conf < GARBAGE_CONF or len(result.words) < 5:
-        from PIL import Image
 
-        left = max(1.0, limit - (time.perf_counter() - started)) if limit else 0.0
-        turns = _osd_turns(Image.fromarray(img.gray), left)
-        # OSD is sure a page lies on its side more often than it is sure which side: on LKIP.pdf
-        # p26 it said 270° (mean confidence then 32) where 90° reads at 87; so try both sides
-        tries = [turns, 4 - turns] if turns in (1, 3) else [turns] if turns else []
-        for t in tries:
-            left = max(1.0, limit - (time.perf_counter() - started)) if limit else 0.0
-            turned = _read(img, t, lang, left, bilevel)
-            if turned.mean_conf > result.mean_conf:
-                result = turned
-            if result.mean_conf >= GARBAGE_CONF:
-                break
+    def left() -> float:
+        return max(1.0, limit - (time.perf_counter() - started)) if limit else 0.0
+
+    # Tesseract's readings (and the figures it was tuned on) are of 300-dpi renders
+    img = render(page, dpi or (OCR_DPI if first.name == "tesseract" else render_dpi(native_dpi(page))))
+    bilevel = is_bilevel(page)
+    result = _read(img, 0, first, limit, bilevel)
+    for t in first.turns_to_try(img.gray, _px_words(result, img.scale), result.mean_conf, left()):
+        turned = _read(img, t, first, left(), bilevel)
+        if turned.mean_conf > result.mean_conf:
+            result = turned
+        if result.quarter_turns and result.mean_conf >= SURE_CONF.get(first.name, 101.0):
+            break
     if sum(1 for w in result.words if _FIGURE.search(w.text)) >= REREAD_MIN_FIGURES:
-        for sigma in REREAD_SMOOTHING[:rereads()]:
-            left = max(1.0, limit - (time.perf_counter() - started)) if limit else 0.0
+        again: list[tuple[Recogniser, float]] = [(r, 0.0) for r in recs[1:]]
+        if first.name == "tesseract":  # its own smoothed re-readings vote too
+            again += [(first, sigma) for sigma in REREAD_SMOOTHING[:rereads()]]
+        for rec, sigma in again:
             try:
-                again = _read(img, result.quarter_turns, lang, left, bilevel, smooth=sigma, skew=result.skew)
-            except Exception:  # out of time (or Tesseract failed): the first reading stands alone
+                other = _read(img, result.quarter_turns, rec, left(), bilevel, smooth=sigma, skew=result.skew)
+            except Exception:  # out of time (or the engine failed): the readings so far decide
                 break
-            result.rereadings.append(again.words)
+            result.rereadings.append(other.words)
     result.seconds = time.perf_counter() - started
     return result

@@ -16,6 +16,7 @@ import pymupdf
 import pytest
 
 from extractors.ocr import engine as ocr
+from extractors.ocr import paddle, recognisers, tesseract
 from extractors.pdf import read_pdf
 from extractors.ocr.cells import finish_ocr_grids
 from extractors.ocr.flags import RULE as LOW_CONFIDENCE, check_low_confidence
@@ -26,6 +27,8 @@ from schemas.model import BudgetLine, Grid, GridRow
 
 TESSERACT = ocr.unavailable_reason()
 needs_tesseract = pytest.mark.skipif(TESSERACT is not None, reason=f"{TESSERACT} (apt-get install tesseract-ocr tesseract-ocr-ind)")
+PPOCR = paddle.PaddleRecogniser().unavailable()
+TESSERACT_ALONE = tesseract.TesseractRecogniser().unavailable()
 
 HEADER = ["No", "Program", "Pagu (Rp)", "Realisasi (Rp)"]
 ROWS = [
@@ -139,9 +142,11 @@ def test_page_time_limit_leaves_the_page_to_ocr(scan: Path, monkeypatch):
 
 
 # --------------------------------------------------------------------------- without Tesseract
-def test_without_tesseract_a_scan_stays_needs_ocr_with_the_reason(scan: Path, monkeypatch):
+def test_without_any_recogniser_a_scan_stays_needs_ocr_with_the_reason(scan: Path, monkeypatch):
     monkeypatch.delenv("LKJIP_OCR", raising=False)  # turned off says so first
-    monkeypatch.setattr(ocr, "_find_binary", lambda: None)
+    monkeypatch.setenv("LKJIP_OCR_ENGINE", "tesseract")
+    monkeypatch.setattr(tesseract, "_find_binary", lambda: None)
+    monkeypatch.setattr(paddle, "_model_dir", lambda: None)
     assert ocr.unavailable_reason() == "OCR not available: tesseract not installed"
     src = read_pdf(str(scan))
     assert src.pages_needing_ocr == [1] and src.grids == []
@@ -149,6 +154,33 @@ def test_without_tesseract_a_scan_stays_needs_ocr_with_the_reason(scan: Path, mo
     assert doc.status == "needs_ocr"
     assert doc.error == ("all 1 pages are images without a text layer; "
                          "OCR not available: tesseract not installed")
+
+
+def test_the_engine_comes_from_the_environment(monkeypatch):
+    monkeypatch.delenv("LKJIP_OCR_ENGINE", raising=False)
+    assert recognisers.engine_choice() == [recognisers.DEFAULT_ENGINE]
+    monkeypatch.setenv("LKJIP_OCR_ENGINE", "Paddle+Tesseract")
+    assert recognisers.engine_choice() == ["paddle", "tesseract"]
+    monkeypatch.setenv("LKJIP_OCR_ENGINE", "abbyy")  # unknown: the default, not a failure
+    assert recognisers.engine_choice() == [recognisers.DEFAULT_ENGINE]
+
+
+@pytest.mark.skipif(TESSERACT_ALONE is not None, reason=f"{TESSERACT_ALONE}")
+def test_without_the_pp_ocr_models_tesseract_stands_in(monkeypatch):
+    monkeypatch.setenv("LKJIP_OCR_ENGINE", "paddle")
+    monkeypatch.setattr(paddle, "_model_dir", lambda: None)
+    recs, reason = recognisers.chosen()
+    assert reason is None and [r.name for r in recs] == ["tesseract"]
+
+
+def test_the_pp_ocr_models_ship_inside_the_package():
+    """Nothing may download at run time: the three ONNX models are files of the wheel."""
+    assert PPOCR is None, PPOCR
+    assert all((paddle._model_dir() / m).stat().st_size > 100_000 for m in paddle.MODELS)
+
+
+def test_render_resolution_is_a_whole_multiple_of_the_scans():
+    assert [ocr.render_dpi(d) for d in (100, 150, 120, 200, 300, 600, None)] == [300, 300, 240, 200, 300, 300, 300]
 
 
 def test_ocr_can_be_turned_off(scan: Path, monkeypatch):
