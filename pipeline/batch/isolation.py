@@ -324,6 +324,7 @@ class WorkerPool:
         elapsed = time.perf_counter() - started
         if kind == "ok":
             doc: ExtractedDocument = payload
+            doc.extra["time_limit_s"] = allowed  # the limit it was held to, OCR pages included
             if doc.status == "failed" and self.limits.max_memory_mb and _MEMORY_ERROR.search(doc.error or ""):
                 doc.error = memory_reason(self.limits.max_memory_mb)
                 self._discard(worker, kill=True)  # its heap is suspect after a failed allocation

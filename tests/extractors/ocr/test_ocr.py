@@ -8,7 +8,6 @@ rest (number repair, confidence, flags, the no-Tesseract path) need nothing inst
 from __future__ import annotations
 
 import json
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -293,23 +292,23 @@ def test_impossible_ocr_values_become_unparsed():
 
 
 @needs_tesseract
-def test_document_time_limit_grows_with_the_pages_to_ocr(scan: Path, tmp_path: Path):
+def test_document_time_limit_grows_with_the_pages_to_ocr(scan: Path, tmp_path: Path, monkeypatch):
     """`--timeout` is for a document's own work; each page to OCR adds its page time limit, so a
-    long scan is not killed for being long (LKIP.pdf: 142 pages, minutes of Tesseract)."""
+    long scan is not killed for being long (LKIP.pdf: 142 pages, minutes of Tesseract). The
+    limit the document was held to is read back, not timed: a busy machine changes nothing."""
     from pipeline.batch.isolation import Job, Limits, WorkerPool
 
+    monkeypatch.setenv("LKJIP_OCR_PAGE_TIMEOUT", "500")  # the workers read it; far above need
     src = pymupdf.open(scan)
     many = pymupdf.open()
     for _ in range(4):
         many.insert_pdf(src)
     many.save(tmp_path / "scan4.pdf")
-    pool = WorkerPool(Limits(timeout=1.0))
+    pool = WorkerPool(Limits(timeout=30.0))
     try:
-        started = time.perf_counter()
         doc = pool.run(Job(str(tmp_path / "scan4.pdf"), "scan4.pdf", "s" * 64, "pdf"))
-        took = time.perf_counter() - started
     finally:
         pool.close()
-    assert took > 1.0, "four OCR'd pages finished within the base limit: the test proves nothing"
     assert doc.status in ("ok", "partial"), doc.error
+    assert doc.extra["time_limit_s"] == 30.0 + 4 * 500.0
     assert len(doc.budget_lines) == 4 * len(ROWS)
