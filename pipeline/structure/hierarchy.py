@@ -212,7 +212,7 @@ def _levels_from_arithmetic(rows: list[RowInfo]) -> None:
             for column in parent.amounts:
                 if chosen is None and parent.amounts[column] != 0:
                     chosen = _children_summing_to({column: parent.amounts[column]}, amounts)
-        if chosen is None:
+        if chosen is None or not _subs_within_heads(amounts, chosen):
             continue
         for pos, k in enumerate(block):
             rows[k].level_by_sums = True
@@ -235,6 +235,18 @@ def _block_under(rows: list[RowInfo], i: int, child: str) -> list[int]:
     if child == CHILD[child]:
         return []
     return block
+
+
+def _subs_within_heads(rows: list[dict[str, Decimal]], heads: set[int]) -> bool:
+    """A reading is implausible where a sub row exceeds, in some column, the head it falls under:
+    amounts are spending, a part is never larger than its whole."""
+    head: dict[str, Decimal] | None = None
+    for pos, row in enumerate(rows):
+        if pos in heads:
+            head = row
+        elif head is not None and any(row[c] > head[c] + 1 for c in row if c in head):
+            return False
+    return True
 
 
 def _agrees_somewhere(parent: dict[str, Decimal], heads: list[dict[str, Decimal]]) -> bool:

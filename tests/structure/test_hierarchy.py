@@ -134,3 +134,13 @@ def test_a_block_of_one_level_is_not_split() -> None:
     assign_levels(rows)
     assert [r.level for r in rows] == ["program", "kegiatan", "kegiatan", "kegiatan"]
     assert not any(r.level_by_sums for r in rows)
+
+
+def test_a_reading_with_a_sub_row_larger_than_its_head_is_not_taken() -> None:
+    # pagu 70 = 60 + 10 would make the last row (a second unit's subtotal) a sub row of "2", but
+    # it is larger than the row it would fall under: the rows stay one level
+    rows = _rows(("Program Peningkatan", None, {"pagu": D(70), "realisasi": D(95)}),
+                 ("1", None, {"pagu": D(60), "realisasi": D(50)}), ("2", None, {"pagu": D(10), "realisasi": D(5)}),
+                 ("Satker", None, {"pagu": D(30), "realisasi": D(29)}))
+    assign_levels(rows)
+    assert [r.level for r in rows] == ["program", "kegiatan", "kegiatan", "kegiatan"]
