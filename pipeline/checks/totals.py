@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from pipeline.structure.hierarchy import LEVEL_BY
 from schemas.model import BudgetLine, Flag
 
 from .common import (
@@ -91,14 +92,24 @@ def _compare_with_children(
         total = sum(values, Decimal(0))
         if abs(printed - total) <= money_tolerance(len(kids)):
             continue
+        if printed != 0 and abs(printed * 2 - total) <= money_tolerance(len(kids)):
+            continue  # the rows are two levels counted together (a kegiatan and its sub kegiatan)
         flags.append(line_flag(
             RULE, parent,
             f"{describe(parent)}: {_label(role, [parent, *kids])} printed "
             f"{fmt_rp(printed)} but the sum of {what or _kids_label(kids)} is "
-            f"{fmt_rp(total)} (difference {fmt_rp(abs(printed - total))}).",
+            f"{fmt_rp(total)} (difference {fmt_rp(abs(printed - total))}).{_reading(parent, kids)}",
             expected=total, actual=printed,
         ))
     return flags
+
+
+def _reading(parent: BudgetLine, kids: list[BudgetLine]) -> str:
+    """Which reading of the table the sum was taken under, where the structure had a choice."""
+    if any(line.raw_cells.get(LEVEL_BY) == "sums" for line in (parent, *kids)):
+        return (" Reading used: rows printed alike told apart by their sums (a row that is the sum"
+                " of the rows below it is their parent); no reading makes this column agree.")
+    return ""
 
 
 def _kids_label(kids: list[BudgetLine]) -> str:

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+# raw_cells key set on rows whose level was told apart from their neighbours' by arithmetic
+LEVEL_BY = "level_by"
 RANK = {"opd": 0, "urusan": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
 CHILD = {"opd": "program", "urusan": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan",
          "sub_kegiatan": "sub_kegiatan"}
@@ -52,6 +54,7 @@ class RowInfo:
     level: str | None = None
     labelled: bool = False
     section: bool = False  # an upper-case heading that opens a new part of the table
+    level_by_sums: bool = False  # level told apart from its neighbours' by arithmetic
 
 
 def split_leading_code(name: str) -> tuple[str | None, str]:
@@ -184,34 +187,111 @@ def _mark_sections(rows: list[RowInfo]) -> None:
 
 
 def _levels_from_arithmetic(rows: list[RowInfo]) -> None:
-    """Tangerang-style forms print kegiatan and sub kegiatan alike (no codes, no prefixes), all
-    under a labelled program. When the rows under a parent do not sum to it, find the rows that
-    do: those are its children, the rows between them theirs."""
-    i = 0
-    while i < len(rows):
-        parent = rows[i]
+    """Tangerang-style forms print kegiatan and sub kegiatan alike (no codes, no prefixes), under
+    a labelled program, sometimes after one labelled kegiatan. When the rows under a parent do
+    not sum to it as read, try the other readings: consecutive groups of a row and the rows it is
+    the sum of (labelled rows always open a group), else the rows that sum to the parent in every
+    column, else in one column (the parent's other figure being itself wrong)."""
+    for i, parent in enumerate(rows):
         if parent.level not in RANK or parent.level == "sub_kegiatan" or not parent.amounts:
-            i += 1
             continue
-        block: list[int] = []
-        j = i + 1
-        while j < len(rows) and not rows[j].labelled:
-            if rows[j].level == "other" and not rows[j].amounts:  # e.g. a second indicator line
-                j += 1
-                continue
-            if rows[j].level != CHILD[parent.level] or rows[j].level == "sub_kegiatan":
-                break
-            block.append(j)
-            j += 1
-        if len(block) >= 2:
-            amounts = [rows[k].amounts for k in block]
-            if _sums_to(parent.amounts, amounts) is not True:
-                chosen = _children_summing_to(parent.amounts, amounts)
-                if chosen is not None:
-                    for pos, k in enumerate(block):
-                        if pos not in chosen:
-                            rows[k].level = CHILD[rows[k].level]
-        i += 1
+        child = CHILD[parent.level]
+        block = _block_under(rows, i, child)
+        if len(block) < 2:
+            continue
+        amounts = [rows[k].amounts for k in block]
+        heads_now = [a for k, a in zip(block, amounts) if rows[k].level == child]
+        if _sums_to(parent.amounts, heads_now) is True:
+            continue
+        fixed = {pos for pos, k in enumerate(block) if rows[k].labelled}
+        chosen = _heads_of_groups(amounts, fixed)
+        if chosen is not None and not _agrees_somewhere(parent.amounts, [amounts[p] for p in chosen]):
+            chosen = None
+        if chosen is None and len(fixed) <= 1:  # only the opening row, if any, is labelled
+            chosen = _children_summing_to(parent.amounts, amounts)
+            for column in parent.amounts:
+                if chosen is None and parent.amounts[column] != 0:
+                    chosen = _children_summing_to({column: parent.amounts[column]}, amounts)
+        if chosen is None or not _subs_within_heads(amounts, chosen):
+            continue
+        for pos, k in enumerate(block):
+            rows[k].level_by_sums = True
+            rows[k].level = child if pos in chosen else CHILD[child]
+
+
+def _block_under(rows: list[RowInfo], i: int, child: str) -> list[int]:
+    """Rows after `i` that may be its children or grandchildren: unlabelled rows of either level,
+    and labelled rows of the child level (a `Kegiatan …` among rows printed alike)."""
+    block: list[int] = []
+    for j in range(i + 1, len(rows)):
+        r = rows[j]
+        if r.level == "other" and not r.amounts:  # e.g. a second indicator line
+            continue
+        if r.level not in (child, CHILD[child]) or (r.labelled and r.level != child):
+            break
+        if r.level == CHILD[child] and not block:
+            break  # rows printed alike start with the parent's child
+        block.append(j)
+    if child == CHILD[child]:
+        return []
+    return block
+
+
+def _subs_within_heads(rows: list[dict[str, Decimal]], heads: set[int]) -> bool:
+    """A reading is implausible where a sub row exceeds, in some column, the head it falls under:
+    amounts are spending, a part is never larger than its whole."""
+    head: dict[str, Decimal] | None = None
+    for pos, row in enumerate(rows):
+        if pos in heads:
+            head = row
+        elif head is not None and any(row[c] > head[c] + 1 for c in row if c in head):
+            return False
+    return True
+
+
+def _agrees_somewhere(parent: dict[str, Decimal], heads: list[dict[str, Decimal]]) -> bool:
+    """The heads sum to the parent in at least one column the parent prints non-zero."""
+    for column, value in parent.items():
+        vals = [h.get(column) for h in heads]
+        if value != 0 and None not in vals and abs(sum(vals, Decimal(0)) - value) <= Decimal(1):
+            return True
+    return False
+
+
+def _equal_in_shared_columns(head: dict[str, Decimal], total: dict[str, Decimal]) -> bool:
+    shared = [c for c in head if c in total]
+    return bool(shared) and all(abs(head[c] - total[c]) <= Decimal(1) for c in shared)
+
+
+def _heads_of_groups(rows: list[dict[str, Decimal]], fixed: set[int] = frozenset()) -> set[int] | None:
+    """Read a block of rows printed alike as consecutive groups: a head row followed by the rows
+    it is the sum of (a kegiatan and its sub kegiatan). Found only when every row falls in such a
+    group and some head is not all zeros, so a block of one level (whose rows are not sums of
+    the rows after them) is never split. Each group is taken as long as the rest still splits:
+    zero rows after a group belong to it rather than opening empty groups. Independent of the
+    parent's figures. Rows in `fixed` (labelled) always open a group."""
+    n = len(rows)
+    columns = sorted({c for r in rows for c in r})
+    # ends[i]: the group starting at i may end at any of these positions (exclusive), longest first
+    ends: list[list[int]] = []
+    for i in range(n):
+        acc = {c: Decimal(0) for c in columns}
+        found = []
+        for j in range(i + 1, n):
+            if j in fixed or any(c not in rows[j] for c in rows[i]):
+                break  # a sub row that does not print a column its head prints
+            for c in rows[j]:
+                acc[c] = acc.get(c, Decimal(0)) + rows[j][c]
+            if _equal_in_shared_columns(rows[i], {c: acc[c] for c in rows[i]}):
+                found.append(j + 1)
+        ends.append(sorted(found, reverse=True))
+    splits: dict[int, list[int] | None] = {n: []}
+    for i in range(n - 1, -1, -1):
+        splits[i] = next(([i, *rest] for end in ends[i] if (rest := splits[end]) is not None), None)
+    heads = splits[0]
+    if heads is None or all(v == 0 for k in heads for v in rows[k].values()):
+        return None
+    return set(heads)
 
 
 SEARCH_LIMIT = 5000  # nodes; the search gives up (levels unchanged) on pathological blocks

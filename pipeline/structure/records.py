@@ -13,6 +13,7 @@ from decimal import Decimal
 from pipeline.structure.cellkinds import is_amount_role
 from pipeline.normalise.numbers import NumberConvention, ParsedValue, infer_convention, parse_value
 from pipeline.structure.hierarchy import (
+    LEVEL_BY,
     RowInfo,
     assign_levels,
     assign_parents,
@@ -138,6 +139,8 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
                     confidence[key] = row.cell_confidence[col.index]
         if confidence:
             raw["ocr_confidence"] = json.dumps(confidence)
+        if info.level_by_sums:  # the checks name the reading their figures were compared under
+            raw[LEVEL_BY] = "sums"
         if _cell(row.cells, roles.get("sasaran")):
             sasaran = _cell(row.cells, roles.get("sasaran"))
         serapan = _percent(values.get("realisasi_pct")) is not None  # `% Penyerapan Anggaran` alone

@@ -178,3 +178,26 @@ def test_tables_are_independent():
     c = BudgetLine(table_no=2, row_no=2, level="kegiatan", name="X", parent_row_no=1,
                    pagu=Decimal(999))
     assert check_totals([a, b, c]) == []
+
+
+def test_children_summing_to_twice_the_parent_are_two_levels_not_an_error():
+    lines = [
+        bl(1, "program", "P", pagu="300"),
+        bl(2, "kegiatan", "K1", 1, "100"), bl(3, "kegiatan", "S1", 1, "100"),
+        bl(4, "kegiatan", "K2", 1, "200"), bl(5, "kegiatan", "S2", 1, "200"),
+    ]
+    assert check_totals(lines) == []
+    lines[4].pagu = Decimal(250)  # not twice: the sum is wrong under either reading
+    assert len(check_totals(lines)) == 1
+
+
+def test_a_flag_under_levels_told_apart_by_sums_says_so():
+    lines = [
+        bl(1, "program", "P", tw1_rp="300", tw2_rp="999"),
+        bl(2, "kegiatan", "K1", 1, tw1_rp="210", tw2_rp="150"),
+        bl(4, "kegiatan", "K2", 1, tw1_rp="90", tw2_rp="70"),
+    ]
+    for line in lines[1:]:
+        line.raw_cells["level_by"] = "sums"
+    (flag,) = check_totals(lines)
+    assert flag.actual == Decimal(999) and "told apart by their sums" in flag.message

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from pipeline.structure.hierarchy import RowInfo, assign_levels, assign_parents, level_from_code, split_leading_code
+from pipeline.structure.hierarchy import (
+    RowInfo,
+    _levels_from_arithmetic,
+    assign_levels,
+    assign_parents,
+    level_from_code,
+    split_leading_code,
+)
 
 
 def _rows(*specs) -> list[RowInfo]:
@@ -78,3 +85,62 @@ def test_totals_named_by_their_kind_of_spending_are_totals() -> None:
         assert level_from_words(name, []) == "total", name
     assert level_from_words("Jumlah Dokumen Perencanaan", []) != "total"
     assert level_from_words("Jumlah program yang dilaksanakan", []) != "total"
+
+
+def _tw(*values: int) -> dict:
+    return {"tw1_rp": D(values[0]), "tw2_rp": D(values[1])}
+
+
+def test_rows_printed_alike_split_into_a_row_and_the_rows_it_sums() -> None:
+    # the rows under the program add up to twice it: kegiatan and sub kegiatan counted together;
+    # zero rows after a group belong to it, not to a new kegiatan of their own
+    rows = _rows(("PROGRAM ADMINISTRASI UMUM", "", _tw(330, 500)),
+                 ("Perencanaan", None, _tw(30, 50)), ("Penyusunan", None, _tw(10, 50)),
+                 ("Evaluasi", None, _tw(20, 0)), ("Keuangan", None, _tw(300, 450)),
+                 ("Gaji", None, _tw(300, 400)), ("Akuntansi", None, _tw(0, 50)), ("Prognosis", None, _tw(0, 0)))
+    rows[0].level, rows[0].labelled = "program", True  # labelled by its words
+    for r in rows[1:]:
+        r.level = "kegiatan"
+    _levels_from_arithmetic(rows)
+    assert [r.level for r in rows[1:]] == ["kegiatan", "sub_kegiatan", "sub_kegiatan", "kegiatan",
+                                           "sub_kegiatan", "sub_kegiatan", "sub_kegiatan"]
+    assert all(r.level_by_sums for r in rows[1:])
+
+
+def test_a_kegiatan_printed_like_the_sub_kegiatan_of_a_labelled_kegiatan() -> None:
+    # program 72 = Kegiatan Kelurahan 66 + a second kegiatan 6 (= 4 + 2) printed as its sub rows
+    rows = _rows(("PROGRAM PEMBERDAYAAN", None, _tw(0, 72)), ("Kegiatan Pemberdayaan Kelurahan", None, _tw(0, 66)),
+                 ("Pembangunan Sarana", None, _tw(0, 0)), ("Pemberdayaan Masyarakat", None, _tw(0, 66)),
+                 ("Pemberdayaan Lembaga Kecamatan", None, _tw(0, 6)), ("Peningkatan Kapasitas", None, _tw(0, 4)),
+                 ("Fasilitasi Usaha", None, _tw(0, 2)))
+    assign_levels(rows)
+    assert [r.level for r in rows] == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan", "kegiatan",
+                                       "sub_kegiatan", "sub_kegiatan"]
+
+
+def test_a_parent_wrong_in_one_column_is_split_by_the_other() -> None:
+    # the kegiatan do not equal their subs (the form omits some) and the program's TW II is off:
+    # the kegiatan are still the rows that sum to it in TW I
+    rows = _rows(("PROGRAM PENUNJANG", None, _tw(300, 999)), ("Perencanaan", None, _tw(210, 150)),
+                 ("Penyusunan", None, _tw(116, 58)), ("Keuangan", None, _tw(90, 70)),
+                 ("Gaji", None, _tw(15, 38)))
+    assign_levels(rows)
+    assert [r.level for r in rows] == ["program", "kegiatan", "sub_kegiatan", "kegiatan", "sub_kegiatan"]
+
+
+def test_a_block_of_one_level_is_not_split() -> None:
+    rows = _rows(("PROGRAM PENUNJANG", None, _tw(60, 70)), ("Perencanaan", None, _tw(10, 20)),
+                 ("Keuangan", None, _tw(20, 20)), ("Umum", None, _tw(30, 30)))
+    assign_levels(rows)
+    assert [r.level for r in rows] == ["program", "kegiatan", "kegiatan", "kegiatan"]
+    assert not any(r.level_by_sums for r in rows)
+
+
+def test_a_reading_with_a_sub_row_larger_than_its_head_is_not_taken() -> None:
+    # pagu 70 = 60 + 10 would make the last row (a second unit's subtotal) a sub row of "2", but
+    # it is larger than the row it would fall under: the rows stay one level
+    rows = _rows(("Program Peningkatan", None, {"pagu": D(70), "realisasi": D(95)}),
+                 ("1", None, {"pagu": D(60), "realisasi": D(50)}), ("2", None, {"pagu": D(10), "realisasi": D(5)}),
+                 ("Satker", None, {"pagu": D(30), "realisasi": D(29)}))
+    assign_levels(rows)
+    assert [r.level for r in rows] == ["program", "kegiatan", "kegiatan", "kegiatan"]
