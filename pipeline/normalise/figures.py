@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 # Two or more groups of three digits after the first, all with the same separator, then
-# optionally a decimal part with the other separator (`,89`, `.00`) or a `,-`.
+# optionally a decimal part with the other separator (`,89`, `.00`) or a `,-`; not inside a longer
+# number, but right after `Rp.` (`Rp.30.903.396.770,-`).
 FIGURE = re.compile(
-    r"(?<![\w.,])(?P<int>\d{1,3}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})+)"
+    r"(?:(?<=[Rr][Pp]\.)|(?<![\w.,]))(?P<int>\d{1,3}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})+)"
     r"(?:(?P<dec>[.,])(?P<frac>\d{1,2})(?!\d)|,-)?(?![\d]|[.,]\d)"
 )
 

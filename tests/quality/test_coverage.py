@@ -28,6 +28,7 @@ def _figures(text: str, grids=()):
     ("17,620,100", Decimal("17620100")),
     ("4,375,000,000.00", Decimal("4375000000.00")),
     ("( 146.820.936 )", Decimal("146820936")),
+    ("Rp.30.903.396.770,-", Decimal("30903396770")),
 ])
 def test_money_sized_figures_are_read_in_both_conventions(printed: str, value: Decimal) -> None:
     [(_, got, kind)] = _figures(f"anggaran {printed} tahun 2016")
