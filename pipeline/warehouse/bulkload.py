@@ -22,6 +22,11 @@ _PLAIN_INSERT = re.compile(r"\s*(INSERT\s+INTO\s+\w+(?:\s*\([^)]*\))?)\s+VALUES\
                            re.IGNORECASE)
 
 
+# Below this many rows DuckDB's row-by-row path costs less than importing pandas (~0.3 s, which
+# an ingest of one or a few documents would otherwise pay for a handful of rows).
+BULK_MIN_ROWS = 200
+
+
 def _cell(value: object) -> object:
     return format(value, "f") if isinstance(value, Decimal) else value
 
@@ -35,7 +40,7 @@ class BulkInsertConnection:
     def executemany(self, sql: str, rows: Iterable[Sequence]):
         m = _PLAIN_INSERT.fullmatch(sql)
         rows = list(rows)
-        if m is None or len(rows) < 2:
+        if m is None or len(rows) < BULK_MIN_ROWS:
             return self._con.executemany(sql, rows)
         import pandas as pd
 
