@@ -52,6 +52,21 @@ def _shifted_name(cells: list[str], name_index: int | None) -> str:
     return ""
 
 
+_BARE_NUMBERING = re.compile(r"^\s*(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})\s*[.)]?\s*$")
+
+
+def _numbered_name(cells: list[str], name_index: int | None, role_at: dict[int, str]) -> tuple[str, str] | None:
+    """(numbering, name) where a merged name header (`PROGRAM/ KEGIATAN/ URAIAN`) stands over a
+    numbering column and the column of names: the name cell holds a bare `1`, `2.`, `a`, and the
+    unroled column after it the text."""
+    if name_index is None or role_at.get(name_index + 1) != "other":
+        return None
+    number, text = _cell(cells, name_index), _cell(cells, name_index + 1)
+    if number and text and _BARE_NUMBERING.match(number) and re.search(r"[A-Za-z]{3}", text):
+        return number.strip(), text
+    return None
+
+
 def _float(value: ParsedValue) -> float | None:
     """An indicator's number; a printed `-` there means 'not applicable', not zero."""
     if value.kind == "dash" or value.value is None:
@@ -98,6 +113,7 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
     money_roles = [r for r in roles if is_amount_role(r)]
     kinerja = any(r in roles for r in ("target", "realisasi_kinerja", "capaian", *_TW_K))
     name_header = next((c.header for c in table.columns if c.role == "name"), "")
+    role_at = {c.index: c.role for c in table.columns}
 
     def parse(cells: list[str], role: str) -> ParsedValue:
         idx = roles.get(role)
@@ -112,6 +128,8 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
         if "name" not in roles:  # a budget per indicator or per sasaran: that is the line's label
             name = _cell(row.cells, roles.get("indikator")) or _cell(row.cells, roles.get("sasaran"))
         code = _cell(row.cells, roles.get("code")) or _cell(row.cells, roles.get("no")) or None
+        if numbered := _numbered_name(row.cells, roles.get("name"), role_at):
+            code, name = code or numbered[0], numbered[1]
         if not name:  # `Jumlah` printed in another column than the names
             name = next((c.strip() for c in row.cells if level_from_words(c, []) == "total"), "")
         lead, name = split_leading_code(name)

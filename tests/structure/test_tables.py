@@ -118,3 +118,19 @@ def test_a_wrapped_tail_after_a_page_break_is_no_new_header() -> None:
     tables = build_tables([grid])
     assert len(tables) == 1 and [r.cells[0] for r in tables[0].rows] == ["4.01", "4.02"]
     assert tables[0].rows[0].cells[1] == "Penyediaan Gaji dan Tunjangan Kepala Daerah dan Wakil Kepala"
+
+
+def test_a_merged_name_header_over_numbers_and_names_names_the_rows_by_their_text() -> None:
+    from pipeline.structure.records import document_convention, table_records
+    from schemas.model import Column, GridRow, Table
+
+    table = Table(table_no=1, columns=[Column(0, "name", "PROGRAM/ KEGIATAN/ URAIAN"), Column(1, "other", ""),
+                                       Column(2, "pagu", "Jumlah Anggaran")],
+                  rows=[GridRow(["Program Peningkatan Produksi", "", "14.343.389.000"]),
+                        GridRow(["1", "Kegiatan Pengembangan Tanaman Tahunan", "10.927.469.000"]),
+                        GridRow(["2.", "Kegiatan Dukungan Perlindungan", "3.415.750.000"]),
+                        GridRow(["TOTAL", "", "14.343.389.000"])])
+    lines, _ = table_records(table, document_convention([table]))
+    assert [(line.code, line.name) for line in lines] == [
+        (None, "Program Peningkatan Produksi"), ("1", "Kegiatan Pengembangan Tanaman Tahunan"),
+        ("2.", "Kegiatan Dukungan Perlindungan"), (None, "TOTAL")]
