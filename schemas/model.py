@@ -83,6 +83,10 @@ ROLES = (
 AMOUNT_ROLES = (
     "pagu_murni", "pagu_perubahan", "pagu", "realisasi", "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp",
 )
+# What the warehouse columns can hold (schemas/warehouse.sql): amounts DECIMAL(20,2),
+# realisasi_pct DECIMAL(9,4). A figure beyond them is a misread, never loaded as a value.
+MAX_AMOUNT = Decimal(10) ** 18
+MAX_PERCENT = Decimal(10) ** 5
 
 
 @dataclass

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import os
-from decimal import Decimal
 
 from pipeline.checks.common import ROLE_LABEL, describe
-from schemas.model import BudgetLine, Flag
+from schemas.model import AMOUNT_ROLES, MAX_AMOUNT, MAX_PERCENT, BudgetLine, Flag
 
 RULE = "low_confidence_amount"
 DEFAULT_THRESHOLD = 60.0  # env LKJIP_OCR_MIN_CONFIDENCE; see the calibration in README (Scanned reports)
@@ -39,10 +38,6 @@ def cell_confidences(line: BudgetLine) -> dict[str, float]:
     return {k: float(v) for k, v in data.items() if isinstance(v, (int, float))}
 
 
-# What the warehouse columns can hold (schemas/warehouse.sql: DECIMAL(20,2), DECIMAL(9,4)).
-MAX_AMOUNT = Decimal(10) ** 18
-MAX_PERCENT = Decimal(10) ** 5
-AMOUNT_FIELDS = ("pagu_murni", "pagu_perubahan", "pagu", "realisasi", "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp")
 
 
 def drop_impossible(lines: list[BudgetLine]) -> list[Flag]:
@@ -53,7 +48,7 @@ def drop_impossible(lines: list[BudgetLine]) -> list[Flag]:
     for line in lines:
         if "ocr_confidence" not in line.raw_cells:
             continue
-        for role in (*AMOUNT_FIELDS, "realisasi_pct"):
+        for role in (*AMOUNT_ROLES, "realisasi_pct"):
             value = getattr(line, role, None)
             limit = MAX_PERCENT if role == "realisasi_pct" else MAX_AMOUNT
             if value is None or abs(value) < limit:

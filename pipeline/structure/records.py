@@ -21,7 +21,7 @@ from pipeline.structure.hierarchy import (
     level_from_words,
     split_leading_code,
 )
-from schemas.model import BudgetLine, IndicatorRow, Table
+from schemas.model import MAX_AMOUNT, MAX_PERCENT, BudgetLine, IndicatorRow, Table
 
 _TW_K = ("tw1_k", "tw2_k", "tw3_k", "tw4_k")
 
@@ -74,8 +74,6 @@ def _float(value: ParsedValue) -> float | None:
     return float(value.value)
 
 
-MAX_AMOUNT = Decimal(10) ** 18  # budget_lines amounts are DECIMAL(20,2)
-MAX_PERCENT = Decimal(10) ** 5  # realisasi_pct is DECIMAL(9,4)
 _DOTS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)?[1-9][0-9]{0,5}(?:\.[0-9]{3,6}){1,}\.[0-9]{3}(?:,-)?\s*$", re.IGNORECASE)
 _THOUSANDS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)*[1-9][0-9]{0,2}(?:[.,][0-9]{3})+(?:,-)?\s*$", re.IGNORECASE)
 

@@ -14,7 +14,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import duckdb
 
 from pipeline.quality.coverage import money_coverage
 from pipeline.warehouse.bulkload import BulkInsertConnection
-from schemas.model import ExtractedDocument
+from schemas.model import MAX_AMOUNT, ExtractedDocument
 
 DEFAULT_WAREHOUSE = "data/warehouse/lkjip.duckdb"
 
@@ -49,9 +48,6 @@ def line_id(doc_id: str, table_no: int, row_no: int) -> str:
 
 def indicator_id(doc_id: str, table_no: int, row_no: int) -> str:
     return f"{doc_id[:16]}-i{table_no}-r{row_no}"
-
-
-AMOUNT_LIMIT = Decimal(10) ** 18  # DECIMAL(20,2): a longer figure (an OCR misread) is stored without its value
 
 
 def _coverage(doc: ExtractedDocument) -> tuple[int | None, int | None]:
@@ -146,7 +142,7 @@ class Writer:
         if missed:
             con.executemany(
                 "INSERT INTO uncaptured_figures VALUES (?, ?, ?, ?, ?, ?)",
-                [[d, f.page, f.text, f.value if abs(f.value) < AMOUNT_LIMIT else None, f.kind, f.context]
+                [[d, f.page, f.text, f.value if abs(f.value) < MAX_AMOUNT else None, f.kind, f.context]
                  for f in missed],
             )
         if doc.budget_lines:
