@@ -144,6 +144,10 @@ class BudgetLine:
     def key(self) -> tuple[int, int]:
         return (self.table_no, self.row_no)
 
+    def amounts(self) -> list[Decimal]:
+        """The rupiah amounts the line holds (its AMOUNT_ROLES that are not NULL)."""
+        return [v for role in AMOUNT_ROLES if (v := getattr(self, role)) is not None]
+
 
 @dataclass
 class IndicatorRow:

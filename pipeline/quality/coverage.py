@@ -22,10 +22,10 @@ from decimal import Decimal
 
 from pipeline.normalise.figures import FIGURE, iter_figures
 from pipeline.structure.roles import PLAN_YEAR
-from schemas.model import AMOUNT_ROLES, BudgetLine, IndicatorRow, PrintedFigure, Table
+from schemas.model import BudgetLine, IndicatorRow, PrintedFigure, Table
 
 _NEXT_WORD = re.compile(r"\s*\)?\s*([A-Za-z²³/]+)")
-# Units of things counted, not paid: printed after a figure or in its row's satuan cell.
+# Units of things counted, not paid: printed right after a figure or in its column's header.
 COUNT_UNITS = frozenset("""
     ton tonase kg kilogram kuintal kwintal gram liter lt ltr m m2 m3 km km2 meter ha hektar hektare
     orang jiwa penduduk kk rumah pasien peserta pengunjung wisatawan kunjungan siswa murid pegawai
@@ -104,7 +104,7 @@ def stored_values(lines: Iterable[BudgetLine], indicators: Iterable[IndicatorRow
     """Every number the document's records hold (amount columns and indicator values)."""
     values: set[Decimal] = set()
     for line in lines:
-        values.update(v for role in AMOUNT_ROLES if (v := getattr(line, role)) is not None)
+        values.update(line.amounts())
     for row in indicators:
         for name in ("target_value", "realisasi_value", "tw1_value", "tw2_value", "tw3_value", "tw4_value"):
             value = getattr(row, name)

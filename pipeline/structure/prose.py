@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from pipeline.normalise.figures import FIGURE, decimal_mark, figure_value
+from pipeline.normalise.numbers import NumberConvention, parse_value
 from pipeline.structure.hierarchy import level_from_words
-from schemas.model import AMOUNT_ROLES, BudgetLine
+from schemas.model import BudgetLine
 
 _REALISASI_WORDS = re.compile(r"\b(?:realisasi\w*|terealisasi|penyerapan\w*|serapan\w*|terserap\w*)\b", re.I)
 _PAGU_WORDS = re.compile(r"\b(?:anggaran\w*|alokasi\w*|pagu|dana)\b", re.I)
@@ -93,12 +94,8 @@ def _percent(text: str, mention: _Mention) -> tuple[Decimal | None, int | None]:
     other = "." if mention.mark == "," else ","
     if other in raw:  # `98.69` after `394,166,888.00` uses the figure's own mark; anything else is doubtful
         return None, None
-    try:
-        value = Decimal(raw.replace(",", "."))
-    except InvalidOperation:
-        return None, None
-    decimals = len(raw.split(mention.mark)[1]) if mention.mark in raw else 0
-    return value, decimals
+    value = parse_value(raw + "%", NumberConvention(mention.mark))
+    return value.value, value.decimals
 
 
 def _spends(text: str, pagu: _Mention, following: _Mention) -> bool:
@@ -136,7 +133,7 @@ def _name(text: str, lower: int, upper: int) -> str | None:
 def prose_budget_lines(page_texts: list[str], table_no: int, tables_lines: list[BudgetLine]) -> list[BudgetLine]:
     """Budget lines stated in the document's prose, numbered as table `table_no`."""
     text, page_starts = _running_text(page_texts)
-    in_tables = {v for line in tables_lines for role in AMOUNT_ROLES if (v := getattr(line, role)) is not None}
+    in_tables = {v for line in tables_lines for v in line.amounts()}
     mentions = _mentions(text)
     lines: list[BudgetLine] = []
     seen: set[tuple[str, Decimal, Decimal | None]] = set()
