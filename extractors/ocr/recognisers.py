@@ -49,7 +49,7 @@ class Recogniser(Protocol):
 
 
 def engine_choice() -> list[str]:
-    """The recognisers LKJIP_OCR_ENGINE asks for, the first reading the page ("paddle" default)."""
+    """The recognisers LKJIP_OCR_ENGINE asks for, the first reading the page (DEFAULT_ENGINE when unset)."""
     raw = os.environ.get("LKJIP_OCR_ENGINE", "").strip().lower() or DEFAULT_ENGINE
     return (raw if raw in ENGINES else DEFAULT_ENGINE).split("+")
 
