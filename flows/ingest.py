@@ -15,7 +15,6 @@ with the size of the batch.
 from __future__ import annotations
 
 import dataclasses
-
 import queue
 import time
 from collections import Counter
@@ -29,12 +28,20 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.writing import sigint_deferred, when_free, writing
 from pipeline.batch.discover import Candidate, discover
-from pipeline.quality.coverage import money_coverage
-from pipeline.extract import EXTRACTOR_VERSION, Overrides, file_type_of
-from pipeline.batch.isolation import Job, Limits, WorkerDied, failed_document, get_pool, is_resource_failure, run_isolated
-from pipeline.warehouse.pending import PendingChecks
+from pipeline.batch.isolation import (
+    Job,
+    Limits,
+    WorkerDied,
+    failed_document,
+    get_pool,
+    is_resource_failure,
+    run_isolated,
+)
 from pipeline.batch.plaintext import printable
 from pipeline.batch.prefect_server import Api, answers, choose_api, using
+from pipeline.extract import EXTRACTOR_VERSION, Overrides, file_type_of
+from pipeline.quality.coverage import money_coverage
+from pipeline.warehouse.pending import PendingChecks
 from pipeline.warehouse.store import Writer, open_writer
 from schemas.model import ExtractedDocument
 

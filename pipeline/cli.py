@@ -174,6 +174,7 @@ def print_rows(columns: list[str], rows: list[tuple], format: str) -> None:
 
 def _format_cell(value: object) -> str:
     from decimal import Decimal
+
     from rich.markup import escape
 
     if value is None:

@@ -20,7 +20,6 @@ from statistics import median_high
 import cv2
 import pymupdf
 
-from extractors.pdf.geometry import Segment, Word
 from extractors.ocr.image import (
     PageImage,
     clean_for_ocr,
@@ -36,6 +35,7 @@ from extractors.ocr.image import (
 )
 from extractors.ocr.recognisers import PxWord, Recogniser, chosen
 from extractors.ocr.tokens import repair_tokens
+from extractors.pdf.geometry import Segment, Word
 from extractors.pdf.rulings import merge_segments
 
 LINES_DPI = 150  # resolution the rulings are searched at

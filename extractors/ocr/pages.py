@@ -28,7 +28,6 @@ from extractors.ocr.engine import (
 from extractors.ocr.image import native_dpi
 from extractors.pdf.reader import PageContent, needs_ocr
 
-
 # Told how many pages are about to be OCR'd and the time limit of each: the worker passes this on
 # so that its parent extends the document's time limit (a 142-page scan needs minutes, a
 # 3-page text PDF must not). None outside a worker.

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from extractors.pdf.aligned import AlignedTable, find_aligned_tables
-from extractors.pdf.headedlist import find_headed_lists
-from extractors.pdf.boxedheader import merge_boxed_headers
-from extractors.pdf.margins import mark_margins
 from extractors.ocr.cells import finish_ocr_grids
 from extractors.ocr.pages import OcrRun, run_ocr
+from extractors.pdf.aligned import AlignedTable, find_aligned_tables
+from extractors.pdf.boxedheader import merge_boxed_headers
+from extractors.pdf.headedlist import find_headed_lists
+from extractors.pdf.margins import mark_margins
 from extractors.pdf.reader import PageContent, needs_ocr, open_pdf, read_page
 from extractors.pdf.ruled import RuledTable, find_ruled_tables
 from extractors.pdf.textlines import TextLine, group_lines

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from pipeline.extract import EXTRACTOR_VERSION, Overrides
 from pipeline.batch.plaintext import printable
+from pipeline.extract import EXTRACTOR_VERSION, Overrides
 from schemas.model import ExtractedDocument
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096

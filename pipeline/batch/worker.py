@@ -28,8 +28,8 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
-from pipeline.extract import extract_document
 from pipeline.batch.isolation import Job, current_rss, current_vm
+from pipeline.extract import extract_document
 
 
 def _die_with_parent(parent: int) -> None:

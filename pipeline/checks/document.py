@@ -6,8 +6,8 @@ from schemas.model import BudgetLine, Flag, IndicatorRow
 
 from .capaian import check_capaian
 from .cross_table import check_cross_table
-from .pagu import check_realisasi_exceeds_pagu
 from .misaligned import check_misaligned
+from .pagu import check_realisasi_exceeds_pagu
 from .percent import check_percentages
 from .quarters import check_quarters
 from .terbilang_check import check_terbilang

@@ -241,12 +241,11 @@ def prefect_task_overhead(tasks: int = 200) -> dict[str, float]:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
     import psutil
-
-    import flows  # noqa: F401  (Prefect imported the way the ingest imports it)
     from prefect import flow, task
     from prefect.cache_policies import NO_CACHE
     from prefect.task_runners import ThreadPoolTaskRunner
 
+    import flows  # noqa: F401  (Prefect imported the way the ingest imports it)
     from pipeline.batch import prefect_server
 
     @task(cache_policy=NO_CACHE, persist_result=False)

@@ -13,8 +13,8 @@ import dataclasses
 import time
 from pathlib import Path
 
-from pipeline.quality.evaluate import CellScore, load_truth, score_document
 from pipeline.extract import extract_document
+from pipeline.quality.evaluate import CellScore, load_truth, score_document
 
 DETECTORS = ("auto", "pdfplumber", "camelot-stream", "camelot-lattice")
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import regex as re
 
-from pipeline.structure.cellkinds import cell_kind
 from pipeline.normalise.numbers import parse_value
+from pipeline.structure.cellkinds import cell_kind
 from schemas.model import GridRow
 
 MIN_ROWS = 3

@@ -10,8 +10,8 @@ import json
 import re
 from decimal import Decimal
 
-from pipeline.structure.cellkinds import is_amount_role
 from pipeline.normalise.numbers import NumberConvention, ParsedValue, infer_convention, parse_value
+from pipeline.structure.cellkinds import is_amount_role
 from pipeline.structure.hierarchy import (
     LEVEL_BY,
     RowInfo,

@@ -16,9 +16,9 @@ from functools import lru_cache
 
 import regex as re
 
+from pipeline.normalise.numbers import NumberConvention, infer_convention, parse_value
 from pipeline.structure.arithmetic import decide_percent_columns
 from pipeline.structure.cellkinds import cell_kind
-from pipeline.normalise.numbers import NumberConvention, infer_convention, parse_value
 from schemas.model import AMOUNT_ROLES, Column, GridRow
 
 # Words that make up table headers in these reports (OCR-damaged spellings included).

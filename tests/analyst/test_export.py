@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from pipeline.cli import app
 from pipeline.analyst.export import EXPORTS, export_connection, export_warehouse, neutralise
+from pipeline.cli import app
 from tests.fixtures.warehouse_docs import hostile_doc, line, load, three_level_doc
 
 runner = CliRunner()

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
 from pipeline.analyst.report import doc_href, json_for_script, write_report
 from pipeline.analyst.report_charts import MAX_BARS, pagu_realisasi_chart
+from pipeline.cli import app
 from pipeline.warehouse.store import open_writer
 from schemas.model import Flag
 from tests.fixtures.warehouse_docs import XSS_IMG, XSS_SCRIPT, doc, hostile_doc, line, load, three_level_doc

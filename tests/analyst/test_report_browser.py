@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import extract_document
 from pipeline.analyst.report import write_report
+from pipeline.extract import extract_document
 from tests.conftest import ROOT
 from tests.fixtures.warehouse_docs import XSS_SCRIPT, doc, hostile_doc, line, load, three_level_doc
 

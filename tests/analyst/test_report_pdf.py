@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from tests.analyst.test_report_browser import CHROMIUM, Page, show_report
 from tests.conftest import query
 from tests.fixtures.pdf_factory import XSS_IMG, XSS_SCRIPT, XSS_SVG, make_hostile_budget_report
-from tests.analyst.test_report_browser import CHROMIUM, Page, show_report
 
 runner = CliRunner()
 FILE_NAME = f"laporan {XSS_SVG}.pdf"

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from tests.conftest import query
 from pipeline.extract import extract_document
+from tests.conftest import query
 from tests.fixtures.batch_faults import GOOD, fault_batch, hook_env
 
 runner = CliRunner()

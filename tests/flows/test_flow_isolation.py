@@ -14,8 +14,8 @@ import pytest
 
 from flows.ingest import Loaded, plan
 from pipeline.batch.discover import Candidate
-from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.batch.isolation import Job, Limits, WorkerPool, WorkerStartError, is_resource_failure
+from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.warehouse.pending import PendingChecks
 from tests.conftest import ROOT
 

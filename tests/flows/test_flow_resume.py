@@ -11,8 +11,16 @@ import pytest
 from flows.ingest import run_ingest
 from pipeline.batch.isolation import Limits
 from tests.fixtures.batch_faults import (
-    fault_batch, good_pdf, hook_env, loaded_counts, pending_count, shared_prefect_api, snapshot, start_cli,
-    cli_env, wait_for,
+    cli_env,
+    fault_batch,
+    good_pdf,
+    hook_env,
+    loaded_counts,
+    pending_count,
+    shared_prefect_api,
+    snapshot,
+    start_cli,
+    wait_for,
 )
 
 TIMEOUT = 3

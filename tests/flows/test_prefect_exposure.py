@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from flows.ingest import TASK_NAME_MAX, _task_run_name, extract_task, ingest_flow, task_run_name
-from pipeline.batch.plaintext import printable
 from pipeline.batch.isolation import Job
+from pipeline.batch.plaintext import printable
 from tests.conftest import ROOT, query
 from tests.fixtures.batch_faults import HOOKS
 from tests.fixtures.pdf_factory import XSS_SCRIPT, make_hostile_budget_report

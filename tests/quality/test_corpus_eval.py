@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.quality.evaluate import CellScore, load_truth, score_document
 from pipeline.extract import extract_document
+from pipeline.quality.evaluate import CellScore, load_truth, score_document
 from pipeline.warehouse.store import connect_readonly, open_writer
 from tests.conftest import CORPUS
 

@@ -18,8 +18,8 @@ import pymupdf
 import pytest
 
 from extractors.ocr import engine as ocr
-from pipeline.quality.evaluate import CellScore, load_truth, score_document
 from pipeline.extract import extract_document
+from pipeline.quality.evaluate import CellScore, load_truth, score_document
 from tests.conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"

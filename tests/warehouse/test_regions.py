@@ -9,8 +9,14 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.warehouse.regions import (RegionIndex, RegionListError, canonical_region_name, load_regions, read_region_list,
-                              region_key)
+from pipeline.warehouse.regions import (
+    RegionIndex,
+    RegionListError,
+    canonical_region_name,
+    load_regions,
+    read_region_list,
+    region_key,
+)
 from pipeline.warehouse.store import connect_readonly, open_writer
 from tests.fixtures.warehouse_docs import doc, load
 

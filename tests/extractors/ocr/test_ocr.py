@@ -16,10 +16,11 @@ import pytest
 
 from extractors.ocr import engine as ocr
 from extractors.ocr import paddle, recognisers, tesseract
-from extractors.pdf import read_pdf
 from extractors.ocr.cells import finish_ocr_grids
-from extractors.ocr.flags import RULE as LOW_CONFIDENCE, check_low_confidence
+from extractors.ocr.flags import RULE as LOW_CONFIDENCE
+from extractors.ocr.flags import check_low_confidence
 from extractors.ocr.numbers import DOUBT, column_convention, repair_column
+from extractors.pdf import read_pdf
 from pipeline.extract import extract_document
 from pipeline.normalise.numbers import INDONESIAN, parse_value
 from schemas.model import BudgetLine, Grid, GridRow

@@ -6,9 +6,9 @@ import cv2
 import numpy as np
 import pytest
 
-from extractors.pdf.geometry import Segment
 from extractors.ocr.engine import snap_ends
 from extractors.ocr.image import clean_for_ocr, deskew, find_rulings, ink_mask, skew_angle
+from extractors.pdf.geometry import Segment
 
 DPI = 150.0
 

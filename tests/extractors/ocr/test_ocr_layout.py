@@ -4,11 +4,11 @@ PK_Kadis 2016 p3 (no Tesseract needed)."""
 
 from __future__ import annotations
 
-from extractors.pdf.aligned import find_aligned_tables
-from extractors.pdf.geometry import Word
 from extractors.ocr.engine import OcrWord
 from extractors.ocr.numbers import DOUBT, decimal_convention, repair_column
 from extractors.ocr.tokens import repair_token
+from extractors.pdf.aligned import find_aligned_tables
+from extractors.pdf.geometry import Word
 from extractors.pdf.textlines import group_lines, split_chunks
 from pipeline.structure.roles import assign_roles
 from tests.conftest import extract_text

@@ -5,11 +5,11 @@ debris, word order in a cell, broken rulings. No Tesseract needed: words are mad
 from __future__ import annotations
 
 from extractors.ocr import engine as ocr
-from extractors.pdf.cells import join_words
-from extractors.pdf.geometry import Segment
 from extractors.ocr.cells import finish_ocr_grids
 from extractors.ocr.numbers import repair_column
 from extractors.ocr.vote import is_figure_cell, reread_text, revote_cell, vote
+from extractors.pdf.cells import join_words
+from extractors.pdf.geometry import Segment
 from schemas.model import Grid, GridRow
 
 W = ocr.OcrWord

@@ -9,10 +9,10 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from extractors.pdf.geometry import Segment, Word
 from extractors.ocr.image import find_rulings, ink_mask
 from extractors.ocr.numbers import DOUBT, repair_column, repair_spaced
 from extractors.ocr.tokens import repair_token
+from extractors.pdf.geometry import Segment, Word
 from extractors.pdf.ruled import find_ruled_tables
 from pipeline.structure.roles import respell_header, role_for_header
 from tests.conftest import extract_text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.pdf import read_pdf
+
 try:
     from fixtures import pdf_factory as factory
 except ImportError:  # tests/ made a package
