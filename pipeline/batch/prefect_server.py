@@ -262,7 +262,8 @@ def using(api: Api) -> Iterator[None]:
     """Prefect's settings pointed at `api` for the duration. On a local server (the lkjip one,
     or a temporary one) flow-run heartbeats are off: nothing there watches them (automations
     are off), and stopping their thread costs every run a second at its end; and the client
-    retries a failed request twice, not five times. A configured server keeps Prefect's defaults."""
+    retries a failed request twice, not five times; a temporary server gets START_TIMEOUT to start.
+    A configured server keeps Prefect's defaults."""
     if api.source == "PREFECT_API_URL":
         yield
         return
@@ -271,5 +272,10 @@ def using(api: Api) -> Iterator[None]:
     updates: dict = {"flows.heartbeat_frequency": None, "client.max_retries": LOCAL_RETRIES}
     if api.source == "lkjip server":
         updates[PREFECT_API_URL] = api.url
+    elif "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS" not in os.environ:
+        # a temporary server takes 15-20 s to start here, Prefect waits 20 s by default: on a busy
+        # machine the whole ingest failed before reading a file ("Timed out while attempting to
+        # connect to ephemeral Prefect API server")
+        updates["server.ephemeral.startup_timeout_seconds"] = int(START_TIMEOUT)
     with temporary_settings(updates=updates):
         yield

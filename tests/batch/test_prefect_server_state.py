@@ -62,3 +62,16 @@ def test_a_closed_port_does_not_answer() -> None:
     assert reason is not None and "refused" in reason.lower()
     with pytest.raises(prefect_server.ApiUnreachable, match=f"Failed to reach API at http://127.0.0.1:{port}/api"):
         raise prefect_server.ApiUnreachable(f"http://127.0.0.1:{port}/api", reason)
+
+
+def test_a_temporary_server_is_given_the_start_up_time_of_ours(monkeypatch) -> None:
+    """Prefect waits 20 s for its temporary server, which takes 15-20 s to start here: a busy
+    machine failed whole ingests. Unless the user set the wait, it is START_TIMEOUT."""
+    from prefect.settings import get_current_settings
+
+    monkeypatch.delenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", raising=False)
+    with prefect_server.using(prefect_server.Api(None, "temporary")):
+        assert get_current_settings().server.ephemeral.startup_timeout_seconds == int(prefect_server.START_TIMEOUT)
+    monkeypatch.setenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "33")
+    with prefect_server.using(prefect_server.Api(None, "temporary")):
+        assert get_current_settings().server.ephemeral.startup_timeout_seconds == 33
