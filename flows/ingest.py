@@ -40,7 +40,7 @@ from pipeline.batch.isolation import (
 from pipeline.batch.plaintext import printable
 from pipeline.batch.prefect_server import Api, answers, choose_api, using
 from pipeline.extract import EXTRACTOR_VERSION, Overrides, file_type_of
-from pipeline.quality.coverage import money_coverage
+from pipeline.quality.coverage import money_coverage, money_in_table_figures
 from pipeline.warehouse.pending import PendingChecks
 from pipeline.warehouse.store import Writer, open_writer
 from schemas.model import ExtractedDocument
@@ -64,6 +64,7 @@ class IngestSummary:
     flags: int = 0
     figures_printed: int = 0  # money figures printed by the documents of this run (figure coverage)
     figures_captured: int = 0
+    figures_in_tables: int = 0  # of those captured, held only by table_figures
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
@@ -76,6 +77,7 @@ class IngestSummary:
         printed, captured = money_coverage(doc.figures)
         self.figures_printed += printed
         self.figures_captured += captured
+        self.figures_in_tables += money_in_table_figures(doc.figures)
         if doc.status in ("failed", "unsupported"):
             self.failures.append((doc.source_path, doc.error or ""))
 

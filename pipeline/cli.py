@@ -222,7 +222,7 @@ def coverage(
     if doc is None:
         cursor = con.execute(
             "SELECT source_path AS document, status, n_pages AS pages, figures_printed AS printed, "
-            "figures_captured AS captured, coverage FROM v_figure_coverage "
+            "figures_captured AS captured, figures_in_tables AS in_table_figures, coverage FROM v_figure_coverage "
             "WHERE figures_printed > 0 ORDER BY coverage, source_path")
     else:
         kinds = ["money", "count", "plan"] if kind == "all" else [kind]

@@ -16,10 +16,11 @@ from pipeline.normalise.metadata import read_metadata
 from pipeline.quality.coverage import find_figures, mark_captured
 from pipeline.structure.prose import prose_budget_lines
 from pipeline.structure.records import document_convention, table_records
+from pipeline.structure.table_figures import leftover_figures
 from pipeline.structure.tables import build_tables
 from schemas.model import DocumentMeta, ExtractedDocument, SourceDocument
 
-EXTRACTOR_VERSION = "0.5.0"  # bump when extraction changes: reruns re-extract
+EXTRACTOR_VERSION = "0.6.0"  # bump when extraction changes: reruns re-extract
 TEXT_SUFFIXES = {".txt"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
@@ -113,7 +114,7 @@ def extract_document(path: str | Path, source_path: str | None = None, overrides
     except Exception as exc:  # a bad document must not stop the batch
         doc.status = "failed"
         doc.error = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
-        doc.budget_lines, doc.indicators, doc.flags, doc.figures = [], [], [], []
+        doc.budget_lines, doc.indicators, doc.flags, doc.figures, doc.table_figures = [], [], [], [], []
     finally:
         doc.seconds = time.perf_counter() - started
     return doc
@@ -141,10 +142,12 @@ def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides |
         lines, indicators = table_records(table, fallback)
         doc.budget_lines.extend(lines)
         doc.indicators.extend(indicators)
+        doc.table_figures.extend(leftover_figures(table, lines, indicators, fallback))
     doc.budget_lines.extend(prose_budget_lines(source.page_texts, len(tables) + 1, doc.budget_lines))
     _unit_from_opd_row(doc)
     detect_tw_cumulative(doc.budget_lines)
-    doc.figures = mark_captured(find_figures(source.page_texts, tables), doc.budget_lines, doc.indicators)
+    doc.figures = mark_captured(find_figures(source.page_texts, tables), doc.budget_lines, doc.indicators,
+                                doc.table_figures)
     doc.flags = check_document(doc.budget_lines, doc.indicators, source.page_texts)
     doc.extra["table_notes"] = [f"table {t.table_no}: {n}" for t in tables for n in t.notes]
     doc.extra["pages_needing_ocr"] = list(source.pages_needing_ocr)

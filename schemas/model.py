@@ -211,7 +211,26 @@ class PrintedFigure:
     value: Decimal
     kind: str  # "money"; "count" where a unit says it counts things (`12.317.066 ton`); "plan": a Renstra year
     context: str  # the printed line, whitespace folded, at most 200 characters
-    captured: bool = False
+    captured: bool = False  # its value reached a budget line, an indicator row or a table figure
+    in_table_figures: bool = False  # captured only as a table figure (no record holds it)
+
+
+@dataclass
+class TableFigure:
+    """A number printed in a table cell that no budget line or indicator row holds: a revenue
+    target, a PDRB series by year, a livestock population. Kept with its row's label and its
+    column's header path so that nothing a table prints is lost (`table_figures`)."""
+
+    table_no: int
+    row_no: int  # 1-based within the stitched table, as in budget_lines
+    page: int | None
+    source_line: int | None
+    row_label: str  # the row's name or first text cell, as printed
+    column_label: str  # the column's header path (`Tahun (ribu) / 2014`)
+    text: str  # the cell as printed
+    value: Decimal  # as printed: `114.042.321,7` under `Dalam Juta (Rp)` is 114042321.7
+    scale: int | None = None  # 1_000 / 1_000_000 / 1_000_000_000 where the header says ribu / juta / miliar
+    unit: str | None = None  # `%`, or the unit printed in the cell (`ton`, `Dokumen`)
 
 
 @dataclass
@@ -242,4 +261,5 @@ class ExtractedDocument:
     extractor_version: str = ""
     seconds: float = 0.0
     figures: list[PrintedFigure] = field(default_factory=list)  # figure coverage
+    table_figures: list[TableFigure] = field(default_factory=list)  # table numbers no record holds
     extra: dict[str, Any] = field(default_factory=dict)

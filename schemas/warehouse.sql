@@ -25,6 +25,24 @@ CREATE TABLE IF NOT EXISTS documents (
 -- how many of them reached budget_lines or indicators. Added in 0.5.0: older warehouses get them.
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS figures_printed INTEGER;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS figures_captured INTEGER;
+-- Of figures_captured, those held only by table_figures (no amount column or indicator). 0.6.0.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS figures_in_tables INTEGER;
+
+-- Numbers printed in tables that no budget line or indicator row holds (a revenue target, a
+-- PDRB series by year, populations), with their row's label and column's header path. 0.6.0.
+CREATE TABLE IF NOT EXISTS table_figures (
+    doc_id       VARCHAR,
+    table_no     INTEGER,
+    row_no       INTEGER,
+    page         INTEGER,
+    source_line  INTEGER,
+    row_label    VARCHAR,                -- the row's name as printed
+    column_label VARCHAR,                -- the column's header path (`Tahun (ribu) / 2014`)
+    figure_text  VARCHAR,                -- the cell as printed
+    value        DECIMAL(24,4),          -- as printed
+    scale        BIGINT,                 -- 1000 / 1000000 / ... where the header says ribu / juta / miliar
+    unit         VARCHAR                 -- `%` or the unit printed in the cell
+);
 
 -- The figures that did not reach the warehouse: where a person should look.
 CREATE TABLE IF NOT EXISTS uncaptured_figures (
@@ -380,9 +398,16 @@ QUALIFY row_number() OVER (PARTITION BY line_id_b, doc_id_a
 -- document prints none), worst first; and the uncaptured figures by page, to check by hand.
 CREATE OR REPLACE VIEW v_figure_coverage AS
 SELECT doc_id, source_path, doc_type, region_name, unit_name, year, n_pages, status,
-       figures_printed, figures_captured,
+       figures_printed, figures_captured, figures_in_tables,
        round(figures_captured / nullif(figures_printed, 0), 4) AS coverage
 FROM documents;
+
+-- Table figures with their document, and the value in its header's scale (`Dalam Juta (Rp)`).
+CREATE OR REPLACE VIEW v_table_figures AS
+SELECT t.doc_id, d.source_path, d.region_name, d.unit_name, d.year, t.table_no, t.row_no, t.page,
+       t.source_line, t.row_label, t.column_label, t.figure_text, t.value, t.scale,
+       t.value * coalesce(t.scale, 1) AS value_scaled, t.unit
+FROM table_figures t JOIN documents d USING (doc_id);
 
 CREATE OR REPLACE VIEW v_uncaptured_figures AS
 SELECT u.doc_id, d.source_path, u.page, u.kind, u.figure_text, u.value, u.context

@@ -25,7 +25,7 @@ from pipeline.warehouse.store import WarehouseError, connect_readonly, open_read
 
 FORMATS = ("parquet", "csv", "xlsx")
 # contract tables, the region list, then the views (contract first, additions after)
-EXPORTS = ("documents", "budget_lines", "indicators", "flags", "regions",
+EXPORTS = ("documents", "budget_lines", "indicators", "flags", "regions", "table_figures",
            "v_budget_summary", "v_region_year", "v_table_totals", "v_serapan_triwulan",
            "v_indicator_achievement", "v_line_across_documents")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

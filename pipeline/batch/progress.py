@@ -61,7 +61,9 @@ class IngestProgress:
         table.add_row("flags", str(summary.flags))
         if summary.figures_printed:
             share = summary.figures_captured / summary.figures_printed
-            table.add_row("money figures captured", f"{summary.figures_captured}/{summary.figures_printed} ({share:.0%})")
+            tables = f", {summary.figures_in_tables} as table figures" if summary.figures_in_tables else ""
+            table.add_row("money figures captured",
+                          f"{summary.figures_captured}/{summary.figures_printed} ({share:.0%}{tables})")
         table.add_row("seconds", f"{summary.seconds:.1f}")
         c.print(table)
         for path, reason in summary.failures[:20]:

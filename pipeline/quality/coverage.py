@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from pipeline.normalise.figures import FIGURE, iter_figures
 from pipeline.structure.roles import PLAN_YEAR
-from schemas.model import BudgetLine, IndicatorRow, PrintedFigure, Table
+from schemas.model import BudgetLine, IndicatorRow, PrintedFigure, Table, TableFigure
 
 _NEXT_WORD = re.compile(r"\s*\)?\s*([A-Za-z²³/]+)")
 # Units of things counted, not paid: printed right after a figure or in its column's header.
@@ -120,11 +120,17 @@ def _close_enough(value: Decimal, stored: set[Decimal]) -> bool:
 
 
 def mark_captured(figures: list[PrintedFigure], lines: Iterable[BudgetLine],
-                  indicators: Iterable[IndicatorRow]) -> list[PrintedFigure]:
-    """Set `captured` on each figure whose value reached a record; returns the figures."""
+                  indicators: Iterable[IndicatorRow],
+                  table_figures: Iterable[TableFigure] = ()) -> list[PrintedFigure]:
+    """Set `captured` on each figure whose value reached a record or, failing that, a table
+    figure (then `in_table_figures` too: it is in the warehouse, but in no amount column);
+    returns the figures."""
     stored = stored_values(lines, indicators)
+    in_tables = {f.value.normalize() for f in table_figures}
     for figure in figures:
         figure.captured = _close_enough(figure.value, stored)
+        if not figure.captured and _close_enough(figure.value, in_tables):
+            figure.captured = figure.in_table_figures = True
     return figures
 
 
@@ -132,3 +138,8 @@ def money_coverage(figures: Iterable[PrintedFigure]) -> tuple[int, int]:
     """(printed, captured) money figures."""
     money = [f for f in figures if f.kind == "money"]
     return len(money), sum(f.captured for f in money)
+
+
+def money_in_table_figures(figures: Iterable[PrintedFigure]) -> int:
+    """Money figures captured only as table figures (part of the captured count)."""
+    return sum(f.captured and f.in_table_figures for f in figures if f.kind == "money")

@@ -100,12 +100,18 @@ def _money(value: ParsedValue) -> Decimal | None:
         return None
 
 
-def table_records(table: Table, fallback: NumberConvention) -> tuple[list[BudgetLine], list[IndicatorRow]]:
-    """Budget lines and indicator rows of one table."""
+def column_conventions(table: Table, fallback: NumberConvention) -> dict[int, NumberConvention]:
+    """Each column's number convention, decided from all its cells (column index → convention)."""
     conventions: dict[int, NumberConvention] = {}
     for col in table.columns:
         cells = [row.cells[col.index] for row in table.rows if col.index < len(row.cells)]
         conventions[col.index] = infer_convention(cells, fallback=fallback)
+    return conventions
+
+
+def table_records(table: Table, fallback: NumberConvention) -> tuple[list[BudgetLine], list[IndicatorRow]]:
+    """Budget lines and indicator rows of one table."""
+    conventions = column_conventions(table, fallback)
 
     roles = {c.role: c.index for c in reversed(table.columns)}
     money_roles = [r for r in roles if is_amount_role(r)]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.quality.coverage import money_coverage
+from pipeline.quality.coverage import money_coverage, money_in_table_figures
 from pipeline.warehouse.bulkload import BulkInsertConnection
 from schemas.model import MAX_AMOUNT, ExtractedDocument
 
@@ -50,11 +50,11 @@ def indicator_id(doc_id: str, table_no: int, row_no: int) -> str:
     return f"{doc_id[:16]}-i{table_no}-r{row_no}"
 
 
-def _coverage(doc: ExtractedDocument) -> tuple[int | None, int | None]:
-    """(figures_printed, figures_captured), NULL for a document that was not read."""
+def _coverage(doc: ExtractedDocument) -> tuple[int | None, int | None, int | None]:
+    """(figures_printed, figures_captured, figures_in_tables), NULL for a document not read."""
     if doc.status in ("failed", "unsupported", "needs_ocr"):
-        return None, None
-    return money_coverage(doc.figures)
+        return None, None, None
+    return (*money_coverage(doc.figures), money_in_table_figures(doc.figures))
 
 
 def _json(value: object) -> str:
@@ -114,7 +114,8 @@ class Writer:
                     "SELECT doc_id FROM documents WHERE doc_id = ? OR source_path = ?",
                     [doc.doc_id, doc.source_path]).fetchall()]
                 for old in stale:
-                    for table in ("flags", "budget_lines", "indicators", "uncaptured_figures", "documents"):
+                    for table in ("flags", "budget_lines", "indicators", "uncaptured_figures", "table_figures",
+                                  "documents"):
                         con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [old])
                     con.execute("DELETE FROM flags WHERE other_doc_id = ?", [old])
                 self._insert(con, doc)
@@ -128,10 +129,11 @@ class Writer:
         con.execute(
             "INSERT INTO documents (doc_id, source_path, file_type, doc_type, region_type, region_name, "
             "region_code, unit_name, year, n_pages, status, error, ingested_at, extractor_version, n_tables, "
-            "seconds, meta_sources, other_paths, figures_printed, figures_captured) VALUES (?, ?, ?, ?, ?, ?, "
+            "seconds, meta_sources, other_paths, figures_printed, figures_captured, figures_in_tables) "
+            "VALUES (?, ?, ?, ?, ?, ?, "
             # the official code, when `lkjip regions load` gave a list that names this region once
             "(SELECT any_value(kode) FROM regions WHERE canonical_name = ? HAVING count(*) = 1), "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
             [doc.doc_id, doc.source_path, doc.file_type, m.doc_type, m.region_type, m.region_name, m.region_name,
              m.unit_name,
              m.year, doc.n_pages, doc.status, doc.error, datetime.now(timezone.utc).replace(tzinfo=None),
@@ -144,6 +146,12 @@ class Writer:
                 "INSERT INTO uncaptured_figures VALUES (?, ?, ?, ?, ?, ?)",
                 [[d, f.page, f.text, f.value if abs(f.value) < MAX_AMOUNT else None, f.kind, f.context]
                  for f in missed],
+            )
+        if doc.table_figures:
+            con.executemany(
+                "INSERT INTO table_figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[d, t.table_no, t.row_no, t.page, t.source_line, t.row_label, t.column_label, t.text, t.value,
+                  t.scale, t.unit] for t in doc.table_figures],
             )
         if doc.budget_lines:
             con.executemany(

@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.extract import extract_document
-from pipeline.quality.coverage import find_figures, mark_captured, money_coverage
+from pipeline.quality.coverage import find_figures, mark_captured, money_coverage, money_in_table_figures
 from pipeline.warehouse.store import open_writer
-from schemas.model import BudgetLine, Column, GridRow, IndicatorRow, Table
+from schemas.model import BudgetLine, Column, GridRow, IndicatorRow, Table, TableFigure
 from tests.conftest import extract_text, query
 from tests.fixtures import clean_report
 from tests.fixtures.coverage_docs import PROSE
@@ -86,6 +86,17 @@ def test_a_figure_is_captured_when_its_value_reached_a_record() -> None:
     assert money_coverage(figures) == (4, 3)
 
 
+def test_a_figure_only_a_table_figure_holds_is_captured_and_told_apart() -> None:
+    figures = find_figures(["pagu 1.500.000.000,00 PDRB 114.042.321,7 lain 9.999.999"])
+    line = BudgetLine(table_no=1, row_no=1, level="program", name="P", pagu=Decimal("1500000000"))
+    pdrb = TableFigure(table_no=2, row_no=1, page=1, source_line=None, row_label="Pertanian",
+                       column_label="Dalam Juta (Rp) / 2013", text="114.042.321,7", value=Decimal("114042321.7"),
+                       scale=1_000_000)
+    mark_captured(figures, [line], [], [pdrb])
+    assert [(f.captured, f.in_table_figures) for f in figures] == [(True, False), (True, True), (False, False)]
+    assert money_coverage(figures) == (3, 2) and money_in_table_figures(figures) == 1
+
+
 @pytest.mark.parametrize("kind", ["text", "pdf"])
 def test_a_consistent_report_has_every_figure_captured(kind: str, tmp_path) -> None:
     writer = clean_report.write_text if kind == "text" else clean_report.write_pdf
@@ -108,7 +119,7 @@ def test_coverage_is_stored_and_listed_by_the_cli(tmp_path) -> None:
     runner = CliRunner()
     listing = runner.invoke(app, ["coverage", "-w", str(db), "--format", "csv"])
     assert listing.exit_code == 0, listing.output
-    assert "lkip.txt" in listing.output and ",5,4,0.8" in listing.output
+    assert "lkip.txt" in listing.output and ",5,4,0,0.8" in listing.output
     detail = runner.invoke(app, ["coverage", doc.doc_id[:12], "-w", str(db), "--format", "csv"])
     assert detail.exit_code == 0, detail.output
     assert "7.777.777.777" in detail.output and "2.345.678" not in detail.output

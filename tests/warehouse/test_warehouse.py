@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from pipeline.warehouse.store import WarehouseBusy, connect_readonly, open_writer
-from schemas.model import BudgetLine, DocumentMeta, ExtractedDocument, Flag
+from schemas.model import BudgetLine, DocumentMeta, ExtractedDocument, Flag, TableFigure
 
 
 def _doc(doc_id: str = "a" * 64, path: str = "raw/x.txt", realisasi: str = "90") -> ExtractedDocument:
@@ -146,3 +146,20 @@ def test_readers_wait_out_a_writers_short_hold(tmp_path) -> None:
         assert time.monotonic() - started < 15
     finally:
         holder.wait(timeout=30)
+
+
+def test_table_figures_are_loaded_scaled_in_the_view_and_replaced_with_their_document(tmp_path) -> None:
+    db = tmp_path / "w.duckdb"
+    doc = _doc()
+    doc.table_figures = [TableFigure(table_no=2, row_no=1, page=41, source_line=None, row_label="d. Peternakan",
+                                     column_label="Dalam Juta (Rp) / 2013", text="13.344.393,6",
+                                     value=D("13344393.6"), scale=1_000_000)]
+    with open_writer(db) as w:
+        w.load(doc)
+    con = connect_readonly(db)
+    assert con.execute("SELECT row_label, column_label, value, value_scaled FROM v_table_figures").fetchall() == [
+        ("d. Peternakan", "Dalam Juta (Rp) / 2013", D("13344393.6000"), D("13344393600000.0000"))]
+    con.close()
+    with open_writer(db) as w:
+        w.load(_doc(doc_id="b" * 64))  # a new version of the same path prints no such table
+    assert _count(db, "table_figures") == 0
