@@ -59,7 +59,11 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
     if not numbered:
         return None
     list_col = max(numbered, key=lambda c: (numbered[c], -c))
-    value_cols = {c for c in values if c != list_col}
+    # a value column holds figures on most of the lines it prints on: a sasaran column whose
+    # first line reads like a figure with a unit (`1.1 Meningkatnya` …) is text, and counting
+    # that line as a value can make the values pair with the wrong items
+    printed = {c: sum(c in cells for cells in per_line) for c in values}
+    value_cols = {c for c in values if c != list_col and 2 * values[c] > printed[c]}
     value_lines = [k for k, figs in enumerate(figures) if figs & value_cols]
     if numbered[list_col] < MIN_ITEMS or len(value_lines) < MIN_ITEMS:
         return None

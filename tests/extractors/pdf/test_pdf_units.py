@@ -189,6 +189,23 @@ def test_listed_row_keeps_a_spanning_column_whole():
     ]
 
 
+def test_a_sasaran_line_that_reads_like_a_figure_does_not_shift_the_values():
+    """LKIP DISNAK p13: the sasaran column's first line `1.1 Meningkatnya` looks like a figure
+    with its unit; counted as a value line it made the values as many as the items, paired in
+    order, each value one item too high."""
+    from extractors.pdf.listrows import split_listed_row
+
+    col_words = {
+        0: [W(0, 0, "1.1"), W(20, 0, "Meningkatnya"), W(0, 12, "Produksi"), W(0, 24, "ternak")],
+        1: [W(100, 0, "1.1.1"), W(130, 0, "Jumlah"), W(130, 12, "(ekor)"),
+            W(100, 24, "-"), W(110, 24, "Sapi"), W(100, 36, "-"), W(110, 36, "Itik")],
+        2: [W(300, 24, "401.024"), W(300, 36, "9.417.538")],
+    }
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert [(s.get(1), s.get(2)) for s in subs] == [
+        ("1.1.1 Jumlah (ekor)", None), ("- Sapi", "401.024"), ("- Itik", "9.417.538")]
+
+
 def test_number_broken_over_lines_is_not_a_list():
     from extractors.pdf.listrows import split_listed_row
 
