@@ -72,6 +72,8 @@ class Column:
 # Column roles. Amount roles hold rupiah; kinerja roles hold indicator values.
 ROLES = (
     "no", "code", "sasaran", "name", "indikator", "satuan", "keterangan", "other",
+    # an IKU table's definition of each indicator
+    "formulasi", "sumber_data",
     # kinerja (indicator) values
     "target", "realisasi_kinerja", "capaian",
     "tw1_k", "tw2_k", "tw3_k", "tw4_k",
@@ -176,6 +178,8 @@ class IndicatorRow:
     tw2_value: float | None = None
     tw3_value: float | None = None
     tw4_value: float | None = None
+    formulasi: str | None = None  # how it is measured (`Penjelasan / Formulasi` of an IKU table)
+    sumber_data: str | None = None  # where its figures come from (`Sumber Data`)
     raw_cells: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -109,6 +109,9 @@ CREATE TABLE IF NOT EXISTS indicators (
     tw4_value       DOUBLE,
     raw_cells       JSON
 );
+-- An IKU table's definition of the indicator (`Penjelasan / Formulasi`, `Sumber Data`). 0.6.0.
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS formulasi VARCHAR;
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS sumber_data VARCHAR;
 
 CREATE TABLE IF NOT EXISTS flags (
     flag_id       VARCHAR PRIMARY KEY,

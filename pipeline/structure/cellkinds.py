@@ -11,7 +11,7 @@ from functools import lru_cache
 from pipeline.normalise.numbers import parse_value
 from schemas.model import AMOUNT_ROLES
 
-TEXT_ROLES = frozenset({"name", "indikator", "sasaran", "satuan", "keterangan"})
+TEXT_ROLES = frozenset({"name", "indikator", "sasaran", "satuan", "keterangan", "formulasi", "sumber_data"})
 PCT_ROLES = frozenset({"realisasi_pct", "tw1_pct", "tw2_pct", "tw3_pct", "tw4_pct", "capaian"})
 KINERJA_ROLES = frozenset({"target", "realisasi_kinerja", "tw1_k", "tw2_k", "tw3_k", "tw4_k"})
 

@@ -29,7 +29,7 @@ _TW_K = ("tw1_k", "tw2_k", "tw3_k", "tw4_k")
 def document_convention(tables: list[Table]) -> NumberConvention:
     """The convention most numeric cells of the document agree on (fallback for columns)."""
     cells = (row.cells[c.index] for t in tables for row in t.rows for c in t.columns
-             if c.role not in ("name", "indikator", "sasaran", "other", "keterangan")
+             if c.role not in ("name", "indikator", "sasaran", "other", "keterangan", "formulasi", "sumber_data")
              and c.index < len(row.cells))
     return infer_convention(cells)
 
@@ -116,6 +116,7 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
     roles = {c.role: c.index for c in reversed(table.columns)}
     money_roles = [r for r in roles if is_amount_role(r)]
     kinerja = any(r in roles for r in ("target", "realisasi_kinerja", "capaian", *_TW_K))
+    definitions = "formulasi" in roles or "sumber_data" in roles  # an IKU table: indicators, no figures
     name_header = next((c.header for c in table.columns if c.role == "name"), "")
     role_at = {c.index: c.role for c in table.columns}
 
@@ -172,7 +173,7 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
         if info.level in ("program", "kegiatan", "sub_kegiatan", "opd") and info.name:
             context = info.name
         indikator = _cell(row.cells, roles.get("indikator"))
-        if len(indikator) >= 4 and info.level != "total" and (kinerja or "satuan" in roles):
+        if len(indikator) >= 4 and info.level != "total" and (kinerja or "satuan" in roles or definitions):
             indicators.append(_indicator(table, n, row, indikator, values, sasaran,
                                          info.name or context, raw))
     return lines, indicators
@@ -214,6 +215,9 @@ def _indicator(table: Table, n: int, row, indikator: str, values: dict[str, Pars
                        source_line=row.line, sasaran=sasaran, context=context or None, raw_cells=raw)
     satuan = values.get("satuan")
     ind.satuan = satuan.raw.strip() if satuan is not None and satuan.raw.strip() else None
+    for role in ("formulasi", "sumber_data"):
+        text = " ".join(raw.get(role, "").split())
+        setattr(ind, role, text or None)
     for role, text_attr, value_attr in (("target", "target_text", "target_value"),
                                         ("realisasi_kinerja", "realisasi_text", "realisasi_value"),
                                         ("capaian", "capaian_text", "capaian_pct")):

@@ -267,8 +267,11 @@ def _text_role(text: str, context: str) -> str | None:
         return "other"  # figures, but none of ours: a remainder is not a budget
     if _has(r"tahun awal|kondisi awal|baseline", text):
         return "other"  # the starting point of a plan: neither a target nor a realisasi
-    if _has(r"cara pengukuran|formula|sumber data|definisi|penjelasan|penanggung|\blokasi\b|"
-            r"perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", text):
+    if _has(r"sumber data", text):
+        return "sumber_data"
+    if _has(r"cara (?:pengukuran|perhitungan)|formula|definisi|penjelasan", text):
+        return "formulasi"
+    if _has(r"penanggung|\blokasi\b|perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", text):
         return "other"
     if _has(r"indikator", text):
         return "indikator"

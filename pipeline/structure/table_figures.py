@@ -18,7 +18,7 @@ from pipeline.structure.records import column_conventions
 from schemas.model import MAX_AMOUNT, BudgetLine, IndicatorRow, Table, TableFigure
 
 # Columns that label a row rather than measure it: never figures.
-LABEL_ROLES = frozenset({"no", "code", "name", "indikator", "sasaran", "satuan"})
+LABEL_ROLES = frozenset({"no", "code", "name", "indikator", "sasaran", "satuan", "formulasi", "sumber_data"})
 # What each kind of record holds of its row (a budget line keeps its quarters' % in raw_cells).
 BUDGET_ROLES = frozenset({"pagu_murni", "pagu_perubahan", "pagu", "realisasi", "realisasi_pct",
                           "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp", "tw1_pct", "tw2_pct", "tw3_pct", "tw4_pct"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.structure.cellkinds import accepts, cell_kind
+from pipeline.structure.cellkinds import TEXT_ROLES, accepts, cell_kind
 from pipeline.structure.headerless import infer_header
 from pipeline.structure.roles import assign_roles, has_values, is_column_number_row, is_header_like, looks_like_data
 from schemas.model import Column, Grid, GridRow, Table
@@ -202,7 +202,7 @@ def _is_wrap_row(row: GridRow, columns: list[Column]) -> bool:
         role = roles.get(j, "other")
         if role in ("no", "code") or _NUMBERING.match(cell):
             return False
-        if role not in ("name", "indikator", "sasaran", "other", "keterangan", "satuan"):
+        if role not in TEXT_ROLES and role != "other":
             return False
         if cell_kind(cell) not in ("text", "label"):
             return False

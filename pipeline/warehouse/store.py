@@ -165,11 +165,13 @@ class Writer:
             )
         if doc.indicators:
             con.executemany(
-                "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO indicators VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [[indicator_id(d, i.table_no, i.row_no), d, i.table_no, i.row_no, i.page, i.source_line,
                   i.sasaran, i.context, i.indikator, i.satuan, i.target_text, i.target_value, i.realisasi_text,
                   i.realisasi_value, i.capaian_text, i.capaian_pct, i.tw1_text, i.tw2_text, i.tw3_text,
-                  i.tw4_text, i.tw1_value, i.tw2_value, i.tw3_value, i.tw4_value, _json(i.raw_cells)]
+                  i.tw4_text, i.tw1_value, i.tw2_value, i.tw3_value, i.tw4_value, _json(i.raw_cells),
+                  i.formulasi, i.sumber_data]
                  for i in doc.indicators],
             )
         self._insert_flags(con, doc.doc_id, doc.flags, scope="document")
