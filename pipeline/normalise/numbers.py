@@ -143,6 +143,7 @@ _NUMERIC_RE = re.compile(
     (?P<nocents>\s?[.,]\s?-{{1,2}})?
     (?:\s?(?P<scale>ribu|rb|juta|jt|mil[iy]ar|tril[iy]un|(?-i:M))\.?(?![^\W_]))?
     (?:\s?(?P<pct>%|persen(?![^\W_])))?
+    (?:\s?\*{{1,3}})?  # a footnote mark: `992.770 *`, `352,390*`
     (?P<close>\s?\))?
     (?:\s?\(\s?(?P<plabel>{_LABEL})\s?\)
        |\s(?P<unit>{_UNIT_WORD}(?:\s?/\s?{_UNIT_WORD}|\s{_UNIT_WORD}){{0,5}}))?  # `1.5e3` is no unit

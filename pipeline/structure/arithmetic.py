@@ -49,6 +49,7 @@ def decide_percent_columns(roles: list[str], rows: Sequence[GridRow]) -> None:
     """Turn `capaian` into `realisasi_pct` (or back) by whether the column is realisasi / pagu."""
     pagus = [j for j, r in enumerate(roles) if r in ("pagu", "pagu_murni", "pagu_perubahan")]
     if not pagus or "realisasi" not in roles:
+        _capaian_of_indicators(roles, rows)
         return
     realisasi = roles.index("realisasi")
     for j, role in enumerate(roles):
@@ -61,3 +62,23 @@ def decide_percent_columns(roles: list[str], rows: Sequence[GridRow]) -> None:
             roles[j] = "realisasi_pct"
         elif role == "realisasi_pct" and agree == 0 and "indikator" in roles and "capaian" not in roles:
             roles[j] = "capaian"
+
+
+def _capaian_of_indicators(roles: list[str], rows: Sequence[GridRow]) -> None:
+    """In a table of indicators only (target, realisasi, no budget), a `%` column read as the
+    budget's absorption is the indicators' capaian when its figures are realisasi / target × 100
+    row after row; a `capaian` column elsewhere that agrees less (a `Rata-rata Capaian` printed on
+    the sasaran rows only) gives up the role."""
+    if "target" not in roles or "realisasi_kinerja" not in roles or "realisasi_pct" not in roles:
+        return
+    target, realisasi = roles.index("target"), roles.index("realisasi_kinerja")
+    pct = roles.index("realisasi_pct")
+    agree, total = share_of_ratio(rows, pct, realisasi, target)
+    if total < MIN_ROWS or agree < AGREE_SHARE * total:
+        return
+    if "capaian" in roles:
+        other = roles.index("capaian")
+        if share_of_ratio(rows, other, realisasi, target)[0] >= agree:
+            return
+        roles[other] = "other"
+    roles[pct] = "capaian"

@@ -118,7 +118,10 @@ def _is_value_cell(cell: str) -> bool:
     text = cell.strip()
     if not re.match(r"^(?:[-+(]\s*)?(?:rp\.?\s*)?\d", text, re.IGNORECASE):
         return False
-    return cell_kind(text) in ("amount", "percent", "count") and not re.fullmatch(r"(?:19|20)\d\d", text)
+    return cell_kind(text) in ("amount", "percent", "count") and not re.fullmatch(r"(?:19|20)\d\d\s?\**", text)
+
+
+_OUTLINE_ITEM = re.compile(r"^\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Za-z]")
 
 
 def is_header_like(cells: Sequence[str]) -> bool:
@@ -136,6 +139,8 @@ def is_header_like(cells: Sequence[str]) -> bool:
         return False  # `000`: the wrapped tail of a figure; headers print years and column numbers only
     if re.fullmatch(r"[A-Z]\.?|[IVX]+\.|\d+(?:\.\d+)*\.?", filled[0].strip()) and any(len(c) > 30 for c in filled):
         return False  # numbered like a data row (`A`, `II.`, `1.2`) and carrying a long text
+    if any(_OUTLINE_ITEM.match(c) for c in filled):
+        return False  # `1.2 Jumlah Populasi ternak :`: an item of an outline, not a column's name
     scores = [_header_cell_score(c) for c in filled]
     return sum(1 for s in scores if s >= 0.6) >= max(1, 0.6 * len(filled))
 
@@ -342,7 +347,11 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
         convention = infer_convention(values)
         money = _looks_like_money(values, convention)
         if role == "realisasi?":
-            roles[j] = "realisasi" if money or (has_money and not has_target) else "realisasi_kinerja"
+            # big figures beside a `Target` and a `Satuan` and no budget column are counted
+            # things (tonnes, heads of livestock), an indicator's realisasi, not rupiah
+            counted = has_target and not has_money and "satuan" in roles
+            roles[j] = "realisasi" if (money and not counted) or (has_money and not has_target) \
+                else "realisasi_kinerja"
         else:
             roles[j] = f"{role}_rp" if money else f"{role}_k"
     decide_percent_columns(roles, data_rows)

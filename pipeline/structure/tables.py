@@ -68,6 +68,15 @@ def _continues_text(cells: list[str]) -> bool:
     return any(re.match(r"^[a-z]", c.strip()) for c in cells if c.strip())
 
 
+_DECIMAL_FIGURE = re.compile(r"^\s*[-+]?\d{1,3}[.,]\d{1,3}\s*%?\s*\**\s*$")
+
+
+def _decimal_figures(cells: list[str]) -> int:
+    """Cells holding a small figure with decimals (`2,25`, `97,82`, `0,985`): a header prints
+    column numbers and years, never these, so a row with two of them is data."""
+    return sum(1 for c in cells if _DECIMAL_FIGURE.match(c))
+
+
 def _header_block(rows: list[GridRow], start: int) -> tuple[list[list[str]], list[GridRow], int]:
     """Header rows beginning at `start`, data rows found among them, and the index after them."""
     header: list[list[str]] = []
@@ -82,7 +91,7 @@ def _header_block(rows: list[GridRow], start: int) -> tuple[list[list[str]], lis
                                        and sum(1 for c in cells if c.strip()) >= 2):
             header.append(cells)
             last_header = i
-        elif has_values(cells):
+        elif has_values(cells) or _decimal_figures(cells) >= 2:
             break
         else:
             interleaved.append(rows[i])
@@ -177,6 +186,11 @@ def stitch(segments: list[Segment]) -> list[Segment]:
     """Join segments that continue the previous one (page breaks, repeated headers)."""
     out: list[Segment] = []
     for seg in segments:
+        if out and seg.header and not any(is_header_like(h) for h in seg.header) and _piece_below(out[-1], seg):
+            # a piece cut off by a rule whose first row (`1.2 Jumlah Populasi ternak :`) passed for
+            # a header: no header words, same column rules right below: it is data of the table
+            seg.rows[:0] = [GridRow(cells=list(h), page=seg.page) for h in seg.header]
+            seg.header = []
         if out and _compatible(out[-1], seg):
             if seg.grid is not out[-1].grid:
                 out[-1].notes.append(f"continued on page {seg.page}" if seg.page else "continued")

@@ -356,3 +356,9 @@ def test_a_line_wrap_before_a_separator_is_rejoined() -> None:
 
     assert parse_value("2,602,500 ,000", NumberConvention(".")).value == Decimal("2602500000")
     assert parse_value("1, 2").kind == "unparsed"  # a list, not one number
+
+
+@pytest.mark.parametrize("text, value", [("992.770 *", Decimal("992770")), ("129,18 %*", Decimal("129.18")),
+                                         ("1.250.000.000**", Decimal("1250000000"))])
+def test_a_footnote_mark_after_a_figure_is_not_part_of_it(text: str, value: Decimal) -> None:
+    assert parse_value(text, INDONESIAN).value == value

@@ -22,13 +22,13 @@ TRUTH = Path(__file__).parents[1] / "eval" / "truth-unseen"
 # file → floors of (amount P, R, indicator P, R); None where the file has no such cells
 FLOORS = {
     "jabar-2016-lakip-bkpd.json": (1.0, 1.0, 0.52, 0.37),
-    "jabar-2016-lkip-disnak.json": (0.86, 0.95, 1.0, 0.09),
+    "jabar-2016-lkip-disnak.json": (0.9, 0.95, 0.97, 0.97),
     "jabar-2016-lkip-disperindag.json": (1.0, 1.0, None, None),
     "jabar-2016-pk-bidang-kebudayaan.json": (1.0, 1.0, 1.0, 1.0),
     "jabar-2016-pk-tmii.json": (1.0, 1.0, 1.0, 1.0),
     "jambi-setda-2023-pengukuran.json": (0.99, 0.99, 0.98, 0.98),
     # its truth covers six of the report's tables, so precision only guards against regressions
-    "jember-bagian-organisasi-2024-lkjip.json": (0.81, 1.0, 0.27, 1.0),
+    "jember-bagian-organisasi-2024-lkjip.json": (0.83, 1.0, 0.27, 1.0),
     "tangerang-2023-dikbud.json": (1.0, 1.0, 1.0, 1.0),
 }
 GOAL = (0.95, 0.99)

@@ -1,0 +1,60 @@
+"""Indicator tables read by their own figures: small decimal rows are data, outline items are
+no headers, realisasi beside a target and a satuan is kinerja, `%` = realisasi / target is capaian."""
+
+from __future__ import annotations
+
+from pipeline.normalise.numbers import INDONESIAN
+from pipeline.structure.records import table_records
+from pipeline.structure.tables import build_tables
+from schemas.model import Grid, GridRow
+
+
+def _tables(*grids: list[list[str]], edges: list[float] | None = None):
+    return build_tables([Grid(rows=[GridRow(cells=r, page=19) for r in rows], page=19, source="pdf:ruled",
+                              col_edges=edges) for rows in grids])
+
+
+def test_a_row_of_small_decimal_figures_is_data_not_a_second_header_row() -> None:
+    """LKIP Disbun p43: the second indicator row (`2,25 2,30 97,82`) was stacked onto the header."""
+    [table] = _tables([
+        ["No", "Sasaran", "Indikator Kinerja", "Realisasi Tahun 2016", "Target PK Tahun 2016", "Capaian (4/5)*100%"],
+        ["1", "2", "3", "4", "5", "6"],
+        ["1.", "Meningkatnya Produksi", "1) Prosentase Peningkatan Produksi", "2,23", "2,30", "96,95"],
+        ["", "", "2) Prosentase Peningkatan Produktivitas rata-rata capaian", "2,25", "2,30", "97,82"],
+    ])
+    assert [c.role for c in table.columns][2:] == ["indikator", "realisasi_kinerja", "target", "capaian"]
+    _, indicators = table_records(table, INDONESIAN)
+    assert [(i.realisasi_value, i.target_value, i.capaian_pct) for i in indicators] == [
+        (2.23, 2.3, 96.95), (2.25, 2.3, 97.82)]
+
+
+HEADER = ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "%"]
+
+
+def test_counted_realisasi_beside_target_and_satuan_is_kinerja_and_the_percent_is_capaian() -> None:
+    """LKIP DISNAK p19: populations in heads are no rupiah; `%` is realisasi / target."""
+    [table] = _tables([
+        HEADER,
+        ["1", "Meningkatnya produksi", "1.1 Jumlah produksi yang dihasilkan :", "", "", "", ""],
+        ["", "", "- Daging", "Ton", "768.495", "992.770 *", "129,18"],
+        ["", "", "- Telur", "Ton", "217.235", "253.712 *", "116,79"],
+        ["", "", "- Domba", "Ekor", "12.285.690", "10.040.345", "81,72"],
+    ])
+    assert [c.role for c in table.columns][4:] == ["target", "realisasi_kinerja", "capaian"]
+    lines, indicators = table_records(table, INDONESIAN)
+    assert lines == []
+    assert [(i.indikator, i.realisasi_value, i.capaian_pct) for i in indicators][-3:] == [
+        ("- Daging", 992770.0, 129.18), ("- Telur", 253712.0, 116.79), ("- Domba", 10040345.0, 81.72)]
+
+
+def test_a_piece_below_starting_with_an_outline_item_continues_the_table() -> None:
+    """A rule cut the table; the piece's first row `1.2 Jumlah Populasi ternak :` is no header."""
+    edges = [0.0, 20.0, 80.0, 200.0, 240.0, 300.0, 360.0, 400.0]
+    tables = _tables(
+        [HEADER, ["", "", "- Daging", "Ton", "768.495", "992.770", "129,18"],
+         ["", "", "- Telur", "Ton", "217.235", "253.712", "116,79"]],
+        [["", "", "1.2 Jumlah Populasi ternak :", "", "", "", ""],
+         ["", "", "- Sapi Potong", "Ekor", "466.272", "410.934", "88,13"]],
+        edges=edges)
+    assert len(tables) == 1
+    assert [r.cells[2] for r in tables[0].rows][-2:] == ["1.2 Jumlah Populasi ternak :", "- Sapi Potong"]
