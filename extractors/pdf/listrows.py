@@ -27,6 +27,9 @@ _FIGURE_WITH_UNIT = re.compile(r"^\(?\d[\d.,]*\s*%?\s+[^\W\d_]{1,12}(?:[/.][^\W\
                                r"(?:\s+[^\W\d_]{1,12})?$")
 
 
+_BRACKETED = re.compile(r"^\s*\(.*\)\s*$")
+
+
 def _is_figure(text: str) -> bool:
     return is_numeric(text) or bool(_FIGURE_WITH_UNIT.match(text.strip()))
 
@@ -86,7 +89,9 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
     more_values = len(value_lines) > numbered[list_col]  # else values pair with numbered items
     for cells, figs in zip(per_line, figures):
         ws = cells.get(list_col)
-        line_values = figs & value_cols
+        # a figure wholly in brackets (`(103,85)`) annotates the value above (its capaian): it
+        # starts no item of its own
+        line_values = {c for c in figs & value_cols if not _BRACKETED.match(" ".join(w.text for w in cells[c]))}
         fresh_value = (more_values and bool(ws) and bool(line_values & item_values)
                        and not ws[0].text[:1].islower())
         if ws and (is_numbering(ws[0].text) or fresh_value):

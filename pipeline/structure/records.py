@@ -6,6 +6,7 @@ before any cell is parsed: a lone `1.000` never decides for itself.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from decimal import Decimal
@@ -128,6 +129,8 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
     parsed_rows: list[dict[str, ParsedValue]] = []
     for row in table.rows:
         values = {role: parse(row.cells, role) for role in roles}
+        if "realisasi_kinerja" in roles:
+            _split_bracketed_capaian(values, conventions.get(roles["realisasi_kinerja"], fallback))
         parsed_rows.append(values)
         name = _cell(row.cells, roles.get("name")) or _shifted_name(row.cells, roles.get("name"))
         if "name" not in roles:  # a budget per indicator or per sasaran: that is the line's label
@@ -177,6 +180,25 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
             indicators.append(_indicator(table, n, row, indikator, values, sasaran,
                                          info.name or context, raw))
     return lines, indicators
+
+
+_WITH_CAPAIAN = re.compile(r"^\s*(?P<value>[^()]*\d[^()]*?)\s*\(\s*(?P<pct>[-+]?\d[\d.,]*\s*%?)\s*\)\s*$")
+
+
+def _split_bracketed_capaian(values: dict[str, ParsedValue], convention: NumberConvention) -> None:
+    """A realisasi printed with its capaian in brackets (`98,5 (115,88)`, `12 (100%)`): the
+    figure is the realisasi, the bracket the capaian where no capaian column says otherwise.
+    The cell's text stays as printed."""
+    cell = values["realisasi_kinerja"]
+    match = _WITH_CAPAIAN.match(cell.raw) if cell.kind == "unparsed" else None
+    if match is None:
+        return
+    figure, pct = parse_value(match["value"], convention), parse_value(match["pct"], convention)
+    if figure.value is None or figure.kind not in ("amount", "percent", "count") or pct.value is None:
+        return
+    values["realisasi_kinerja"] = dataclasses.replace(figure, raw=cell.raw)
+    if values.get("capaian") is None or values["capaian"].kind == "empty":
+        values["capaian"] = pct
 
 
 def _percent(value: ParsedValue | None) -> Decimal | None:

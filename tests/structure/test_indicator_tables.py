@@ -58,3 +58,16 @@ def test_a_piece_below_starting_with_an_outline_item_continues_the_table() -> No
         edges=edges)
     assert len(tables) == 1
     assert [r.cells[2] for r in tables[0].rows][-2:] == ["1.2 Jumlah Populasi ternak :", "- Sapi Potong"]
+
+
+def test_a_realisasi_printed_with_its_capaian_in_brackets_gives_both() -> None:
+    """LAKIP BKPD p30: `2.165 (105,60)`, `12 (100%)`; a capaian column, where filled, wins."""
+    [table] = _tables([
+        ["No", "Sasaran", "Indikator Sasaran", "Target", "Realisasi", "Capaian Sasaran"],
+        ["3.", "Peningkatan kualitas pangan", "a. Konsumsi Energi (k.kal/kap/hr)", "2.050", "2.165 (105,60)", ""],
+        ["5.", "Penurunan desa rawan pangan", "- Jumlah lokasi desa piloting", "12", "12 (100%)", "100"],
+        ["4.", "Peningkatan keamanan pangan", "- Persentase sampel komoditi", "85", "98,5 (115,88)", "115,9"],
+    ])
+    _, indicators = table_records(table, INDONESIAN)
+    assert [(i.realisasi_value, i.realisasi_text, i.capaian_pct) for i in indicators] == [
+        (2165.0, "2.165 (105,60)", 105.6), (12.0, "12 (100%)", 100.0), (98.5, "98,5 (115,88)", 115.9)]

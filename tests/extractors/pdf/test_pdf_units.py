@@ -206,6 +206,21 @@ def test_a_sasaran_line_that_reads_like_a_figure_does_not_shift_the_values():
         ("1.1.1 Jumlah (ekor)", None), ("- Sapi", "401.024"), ("- Itik", "9.417.538")]
 
 
+def test_a_bracketed_figure_under_a_value_annotates_it_and_starts_no_item():
+    """LAKIP BKPD p30: `81` then `(103,85)` (its capaian) on the name's wrapped line."""
+    from extractors.pdf.listrows import split_listed_row
+
+    col_words = {
+        0: [W(0, 0, "-"), W(10, 0, "Prosentase"), W(0, 12, "-"), W(10, 12, "Skor"), W(40, 12, "Tingkat"),
+            W(10, 24, "Konsumsi")],
+        1: [W(200, 0, "100"), W(200, 12, "78")],
+        2: [W(300, 0, "106.81"), W(300, 12, "81"), W(300, 24, "(103,85)")],
+    }
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert subs == [{0: "- Prosentase", 1: "100", 2: "106.81"},
+                    {0: "- Skor Tingkat Konsumsi", 1: "78", 2: "81 (103,85)"}]
+
+
 def test_number_broken_over_lines_is_not_a_list():
     from extractors.pdf.listrows import split_listed_row
 
