@@ -41,7 +41,7 @@ from schemas.model import GridRow
     ("SUB KEGIATAN BAGIAN ORGANISASI / Anggaran", "pagu"),
     ("SUB KEGIATAN BAGIAN ORGANISASI / Nama Sub Kegiatan", "name"),
     ("TUJUAN PD / Uraian", "sasaran"),
-    ("Cara Pengukuran Indikator Sasaran", "other"),
+    ("Cara Pengukuran Indikator Sasaran", "formulasi"),
     ("KINERJA / TARGET (%)", "target"),
     ("KINERJA / REALISASI (%)", "realisasi_kinerja"),
     ("KINERJA / CAPAIAN (%)", "capaian"),
