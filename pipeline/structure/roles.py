@@ -121,6 +121,15 @@ def _is_value_cell(cell: str) -> bool:
     return cell_kind(text) in ("amount", "percent", "count") and not re.fullmatch(r"(?:19|20)\d\d\s?\**", text)
 
 
+_DECIMAL_FIGURE = re.compile(r"^\s*[-+]?\d{1,3}[.,]\d{2,3}\s*%?\s*\**\s*$")
+
+
+def decimal_figures(cells: Sequence[str]) -> int:
+    """Cells holding a small figure with decimals (`2,25`, `97,82`, `0,985`): a header prints
+    column numbers and years, never these, so a row with two of them is data."""
+    return sum(1 for c in cells if _DECIMAL_FIGURE.match(c))
+
+
 _OUTLINE_ITEM = re.compile(r"^\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Za-z]")
 
 
@@ -139,6 +148,8 @@ def is_header_like(cells: Sequence[str]) -> bool:
         return False  # `000`: the wrapped tail of a figure; headers print years and column numbers only
     if re.fullmatch(r"[A-Z]\.?|[IVX]+\.|\d+(?:\.\d+)*\.?", filled[0].strip()) and any(len(c) > 30 for c in filled):
         return False  # numbered like a data row (`A`, `II.`, `1.2`) and carrying a long text
+    if decimal_figures(filled) >= 2:
+        return False  # `105.19  100.46  112.24`: figures with decimals, data
     if any(_OUTLINE_ITEM.match(c) for c in filled):
         return False  # `1.2 Jumlah Populasi ternak :`: an item of an outline, not a column's name
     scores = [_header_cell_score(c) for c in filled]
@@ -355,6 +366,7 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
         else:
             roles[j] = f"{role}_rp" if money else f"{role}_k"
     decide_percent_columns(roles, data_rows)
+    _year_of_the_other_figures(roles, headers)
     return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(_one_column_per_role(roles))]
 
 
@@ -370,6 +382,30 @@ def _capaian_of_budget(roles: list[str], has_money: bool) -> None:
             if role == "capaian":
                 roles[j] = "realisasi_pct"
                 return
+
+
+_HEADER_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _year_of_the_other_figures(roles: list[str], headers: list[str]) -> None:
+    """Columns of one figure role told apart by the year in their header path (`Realisasi Tahun
+    2015 | Realisasi Tahun 2016 | Target Tahun 2016`; `Target 2024 | Realisasi 2024 | Target
+    Akhir Renstra (2026)`): the report's year is the one the other figure roles print, the rest
+    are comparisons or plans, given no role (their text stays in raw_cells). Without such an
+    anchor (a plan's targets by year) the columns stay as they were."""
+    figure_roles = _KINERJA_FIGURES | {"realisasi", "pagu", "pagu_murni", "pagu_perubahan"}
+    years = [{int(y) for y in _HEADER_YEAR.findall(h)} for h in headers]
+    for role in set(roles) & figure_roles:
+        columns = [j for j, r in enumerate(roles) if r == role]
+        if len(columns) < 2 or any(len(years[j]) != 1 for j in columns):
+            continue
+        anchors = {y for j, r in enumerate(roles) if r in figure_roles and r != role and len(years[j]) == 1
+                   for y in years[j]}
+        ours = [j for j in columns if years[j] & anchors]
+        if len(ours) == 1:
+            for j in columns:
+                if j != ours[0]:
+                    roles[j] = "other"
 
 
 _REPEATABLE = frozenset({"other", "keterangan", "no"})

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from pipeline.structure.cellkinds import TEXT_ROLES, accepts, cell_kind
 from pipeline.structure.headerless import infer_header
-from pipeline.structure.roles import assign_roles, has_values, is_column_number_row, is_header_like, looks_like_data
+from pipeline.structure.roles import (
+    assign_roles,
+    decimal_figures,
+    has_values,
+    is_column_number_row,
+    is_header_like,
+    looks_like_data,
+)
 from schemas.model import Column, Grid, GridRow, Table
 
 MAX_HEADER_ROWS = 8
@@ -68,15 +75,6 @@ def _continues_text(cells: list[str]) -> bool:
     return any(re.match(r"^[a-z]", c.strip()) for c in cells if c.strip())
 
 
-_DECIMAL_FIGURE = re.compile(r"^\s*[-+]?\d{1,3}[.,]\d{1,3}\s*%?\s*\**\s*$")
-
-
-def _decimal_figures(cells: list[str]) -> int:
-    """Cells holding a small figure with decimals (`2,25`, `97,82`, `0,985`): a header prints
-    column numbers and years, never these, so a row with two of them is data."""
-    return sum(1 for c in cells if _DECIMAL_FIGURE.match(c))
-
-
 def _header_block(rows: list[GridRow], start: int) -> tuple[list[list[str]], list[GridRow], int]:
     """Header rows beginning at `start`, data rows found among them, and the index after them."""
     header: list[list[str]] = []
@@ -91,7 +89,7 @@ def _header_block(rows: list[GridRow], start: int) -> tuple[list[list[str]], lis
                                        and sum(1 for c in cells if c.strip()) >= 2):
             header.append(cells)
             last_header = i
-        elif has_values(cells) or _decimal_figures(cells) >= 2:
+        elif has_values(cells) or decimal_figures(cells) >= 2:
             break
         else:
             interleaved.append(rows[i])

@@ -71,3 +71,16 @@ def test_a_realisasi_printed_with_its_capaian_in_brackets_gives_both() -> None:
     _, indicators = table_records(table, INDONESIAN)
     assert [(i.realisasi_value, i.realisasi_text, i.capaian_pct) for i in indicators] == [
         (2165.0, "2.165 (105,60)", 105.6), (12.0, "12 (100%)", 100.0), (98.5, "98,5 (115,88)", 115.9)]
+
+
+def test_of_two_realisasi_columns_by_year_the_targets_year_is_the_realisasi() -> None:
+    """DKP Lampiran III: `Realisasi Tahun 2015 | Realisasi Tahun 2016 | Target Tahun 2016`."""
+    [table] = _tables([
+        ["No.", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Realisasi Tahun 2015", "Realisasi Tahun 2016",
+         "Target Tahun 2016", "Pencapaian Tahun 2016"],
+        ["1.", "Meningkatkan produksi", "NTP sub sektor perikanan", "indeks", "105.19", "100.46", "112.24", "89.50"],
+        ["", "", "Jumlah Kawasan Konservasi", "Kawasan", "1 kawasan", "1 kawasan", "1.00", "100.00"],
+    ])
+    assert [c.role for c in table.columns][4:] == ["other", "realisasi_kinerja", "target", "capaian"]
+    _, indicators = table_records(table, INDONESIAN)
+    assert [i.realisasi_value for i in indicators] == [100.46, 1.0]
