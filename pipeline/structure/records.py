@@ -53,6 +53,25 @@ def _shifted_name(cells: list[str], name_index: int | None) -> str:
     return ""
 
 
+_OUTER_LEVEL = re.compile(r"unit kerja|\bopd\b|perangkat daerah|satuan kerja|\bsatker\b|urusan|program|"
+                          r"\bbidang\b", re.IGNORECASE)
+
+
+def _outer_name_columns(table: Table) -> list[int]:
+    """Unroled columns left of the names whose header names a higher level (`UNIT KERJA |
+    PROGRAM | KEGIATAN`): a cascade prints a unit's or a program's row in its own column."""
+    name = table.role_index("name")
+    if name is None:
+        return []
+    return [c.index for c in table.columns
+            if c.index < name and c.role == "other" and _OUTER_LEVEL.search(c.header)]
+
+
+def _outer_name(cells: list[str], columns: list[int]) -> str:
+    """The innermost filled higher-level name of a row whose own name cell is empty."""
+    return next((_cell(cells, j) for j in reversed(columns) if re.search(r"[A-Za-z]{3}", _cell(cells, j))), "")
+
+
 _BARE_NUMBERING = re.compile(r"^\s*(?:\d{1,3}|[a-zA-Z]|[IVXLC]{1,6})\s*[.)]?\s*$")
 
 
@@ -120,6 +139,7 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
     definitions = "formulasi" in roles or "sumber_data" in roles  # an IKU table: indicators, no figures
     name_header = next((c.header for c in table.columns if c.role == "name"), "")
     role_at = {c.index: c.role for c in table.columns}
+    outer = _outer_name_columns(table)
 
     def parse(cells: list[str], role: str) -> ParsedValue:
         idx = roles.get(role)
@@ -140,6 +160,8 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
             code, name = code or numbered[0], numbered[1]
         if not name:  # `Jumlah` printed in another column than the names
             name = next((c.strip() for c in row.cells if level_from_words(c, []) == "total"), "")
+        if not name:  # a unit or program row of a cascade printed in its own column
+            name = _outer_name(row.cells, outer)
         lead, name = split_leading_code(name)
         code = code or lead
         amounts = {r: m for r in money_roles if (m := _money(values[r])) is not None}

@@ -35,7 +35,7 @@ UNSEEN = {
 HELDOUT = {
     "jabar-2016-lampiran-dkp.json": (1.0, 1.0, 0.5, 0.2),
     "jabar-2016-lkip-bp3akb.json": (1.0, 1.0, 1.0, 0.96),
-    "jabar-2016-lkip-bpbd.json": (0.9, 0.9, 1.0, 1.0),
+    "jabar-2016-lkip-bpbd.json": (1.0, 1.0, 1.0, 1.0),
     "jabar-2016-lkip-disbun.json": (1.0, 1.0, 1.0, 1.0),
     "jakbar-2023-instruksi-pk.json": (None, None, 0.87, 0.77),
     "tangerang-2023-setda.json": (1.0, 1.0, 1.0, 1.0),

@@ -84,3 +84,16 @@ def test_of_two_realisasi_columns_by_year_the_targets_year_is_the_realisasi() ->
     assert [c.role for c in table.columns][4:] == ["other", "realisasi_kinerja", "target", "capaian"]
     _, indicators = table_records(table, INDONESIAN)
     assert [i.realisasi_value for i in indicators] == [100.46, 1.0]
+
+
+def test_a_cascades_unit_row_is_named_by_its_own_column() -> None:
+    """LKIP BPBD p66: `UNIT KERJA | PROGRAM | KEGIATAN | ANGGARAN | REALISASI`, the unit's total
+    printed with only the unit's name."""
+    [table] = _tables([
+        ["UNIT KERJA", "PROGRAM", "KEGIATAN", "ANGGARAN Rp.", "REALISASI Rp.", "Keu %"],
+        ["BPBD PROV JABAR", "", "", "27.059.202.004,-", "23.720.614.866,-", "87,66"],
+        ["Sekretariat", "Pelayanan Administrasi", "Penyelenggaraan Administrasi", "1.088.765.000,-",
+         "907.458.180", "83,35"],
+    ])
+    lines, _ = table_records(table, INDONESIAN)
+    assert [line.name for line in lines] == ["BPBD PROV JABAR", "Penyelenggaraan Administrasi"]
