@@ -221,11 +221,16 @@ def _is_wrap_row(row: GridRow, columns: list[Column]) -> bool:
     return not _LEVEL_START.match(filled[0][1])
 
 
-def join_wrapped_rows(rows: list[GridRow], columns: list[Column]) -> list[GridRow]:
+def join_wrapped_rows(rows: list[GridRow], columns: list[Column], page_breaks_only: bool = False) -> list[GridRow]:
+    """Rows holding only the wrapped tail of the row above's text cells, joined to it. A ruled
+    table's rules already close its rows: there only a row cut by a page break is joined
+    (`page_breaks_only`: `… Media Massa dan Pemanfaatan` / next page `Teknologi Informasi`)."""
     out: list[GridRow] = []
     for row in rows:
-        if out and _is_wrap_row(row, columns) and not re.match(r"^\s*(jumlah|total)\b",
-                                                                " ".join(out[-1].cells), re.I):
+        cut = not page_breaks_only or (out and row.page is not None and out[-1].page is not None
+                                       and row.page != out[-1].page)
+        if out and cut and _is_wrap_row(row, columns) and not re.match(r"^\s*(jumlah|total)\b",
+                                                                       " ".join(out[-1].cells), re.I):
             prev = out[-1]
             width = max(len(prev.cells), len(row.cells))
             prev.cells = prev.cells + [""] * (width - len(prev.cells))
@@ -300,9 +305,7 @@ def build_tables(grids: list[Grid], first_table_no: int = 1) -> list[Table]:
     for seg in stitch(segments):
         width = max(_width(seg.header), _width([r.cells for r in seg.rows]))
         columns = assign_roles(seg.header, seg.rows, width)
-        rows = seg.rows
-        if not seg.grid.source.startswith("pdf:ruled"):
-            rows = join_wrapped_rows(rows, columns)
+        rows = join_wrapped_rows(seg.rows, columns, page_breaks_only=seg.grid.source.startswith("pdf:ruled"))
         roles = [c.role for c in columns]
         notes = list(seg.notes)
         for row in rows:

@@ -134,3 +134,19 @@ def test_a_merged_name_header_over_numbers_and_names_names_the_rows_by_their_tex
     assert [(line.code, line.name) for line in lines] == [
         (None, "Program Peningkatan Produksi"), ("1", "Kegiatan Pengembangan Tanaman Tahunan"),
         ("2.", "Kegiatan Dukungan Perlindungan"), (None, "TOTAL")]
+
+
+def test_a_ruled_rows_name_cut_by_a_page_break_is_joined_but_ruled_rows_are_not_otherwise() -> None:
+    """LKIP HPU p21/22: `… Media Massa dan Pemanfaatan` ends page 21, `Teknologi Informasi`
+    opens page 22 in the name column alone. Within a page a ruled row is closed by its rules."""
+    header = ["NO", "NAMA PROGRAM", "ALOKASI (Rp)", "REALISASI (Rp)"]
+    first = Grid(rows=[GridRow(cells=c, page=21) for c in (
+        header, ["5", "Pengembangan Komunikasi dan Pemanfaatan", "Rp 1.900.000.000", "Rp 1.876.438.250"],
+        ["", "Sub rincian dicetak di baris sendiri", "", ""])], page=21, source="pdf:ruled")
+    second = Grid(rows=[GridRow(cells=c, page=22) for c in (
+        ["", "Teknologi Informasi", "", ""], ["6", "Pengembangan Budaya Baca", "Rp 430.000.000", "Rp 427.559.650"])],
+        page=22, source="pdf:ruled", top_of_page=True)
+    [table] = build_tables([first, second])
+    assert [r.cells[1] for r in table.rows] == [
+        "Pengembangan Komunikasi dan Pemanfaatan", "Sub rincian dicetak di baris sendiri Teknologi Informasi",
+        "Pengembangan Budaya Baca"]
