@@ -24,9 +24,9 @@ FIRST_ITEM_GAP = 4.0  # × line height: the first item may stand this far below 
 NEXT_ITEM_GAP = 2.5  # × line height: between items (a wrapped name in between included)
 WRAP_GAP = 1.0  # × line height: a text-only line this close below an item continues its name
 MIN_MONEY_DIGITS = 4  # a budget is at least thousands of rupiah
-_MONEY = re.compile(r"\b(?:anggaran|pagu|dana|biaya)\b|\(\s*rp\.?\s*\)|^rp\.?$", re.IGNORECASE)
+MONEY = re.compile(r"\b(?:anggaran|pagu|dana|biaya)\b|\(\s*rp\.?\s*\)|^rp\.?$", re.IGNORECASE)
 _UNIT = re.compile(r"^\(\s*\w{1,6}\.?\s*\)$")
-_ITEMS = re.compile(r"\b(?:program|kegiatan|uraian)\b", re.IGNORECASE)
+ITEMS = re.compile(r"\b(?:program|kegiatan|uraian)\b", re.IGNORECASE)
 
 
 def _text(chunk: list[Word]) -> str:
@@ -47,8 +47,8 @@ def _header(line: TextLine) -> tuple[list[list[Word]], int] | None:
             chunks.append(chunk)
     if len(chunks) < 2 or any(is_numeric(_text(c)) for c in chunks):
         return None
-    money = [i for i, c in enumerate(chunks) if _MONEY.search(_text(c))]
-    if len(money) != 1 or not any(_ITEMS.search(_text(c)) for c in chunks[:money[0]]):
+    money = [i for i, c in enumerate(chunks) if MONEY.search(_text(c))]
+    if len(money) != 1 or not any(ITEMS.search(_text(c)) for c in chunks[:money[0]]):
         return None
     return chunks, money[0]
 

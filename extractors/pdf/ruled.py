@@ -16,6 +16,7 @@ from statistics import median_high
 
 from extractors.pdf.cells import is_numbering, is_numeric, join_words, mostly_bold
 from extractors.pdf.geometry import Segment, Word, cluster_values
+from extractors.pdf.headerrows import split_header_row
 from extractors.pdf.listrows import split_listed_row
 
 TOUCH = 2.5  # a horizontal and a vertical ruling this close are connected
@@ -239,7 +240,7 @@ def build_table(
         whole = {c: inside[root] for c, root in own.items() if span[root][3] > ys[r + 1]}
         if len(whole) < len(own):
             col_words = {c: inside[root] for c, root in own.items() if c not in whole}
-            subrows = split_listed_row(col_words)
+            subrows = split_listed_row(col_words) or split_header_row(col_words)
             if subrows is not None:
                 for c, ws in whole.items():
                     subrows[0][c] = ws

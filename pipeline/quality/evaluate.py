@@ -22,7 +22,8 @@ Scoring rules
 -------------
 * A predicted cell is (row name, role, value) for every non-null role value of a row whose
   ``page`` is one of the truth's ``pages``. Budget rows are named by ``name``, indicator rows
-  by ``indikator``.
+  by ``indikator``. Budget lines stated in prose (``source = 'prose'``) are not table cells,
+  which is all a truth file lists: they are left out.
 * A predicted cell is right when it has the truth cell's role, its value equals the truth's
   value (amount roles exactly, after Decimal conversion: ``1234.00 == 1234``; percent roles and
   all indicator values within ``VALUE_TOLERANCE`` = 0.005) and the names match.
@@ -323,7 +324,7 @@ def _predicted_cells(rows: list[dict], name_key: str, roles: tuple[str, ...], pa
             page = int(page) if page is not None else unpaged
         except (TypeError, ValueError):
             page = None
-        if page not in pages:
+        if page not in pages or row.get("source") == "prose":
             continue
         name = row.get(name_key)
         for role in roles:

@@ -6,6 +6,7 @@ continuation page): a rupiah amount does not belong in a name column, a name not
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline.normalise.numbers import parse_value
@@ -40,6 +41,17 @@ def cell_kind(text: str) -> str:
     return "text"
 
 
+# A Kemendagri code (`4.01.01`, `4.01.01.2.14`, `1.01.01.2.01.0001`, `4.01.01. 2.02.07`): two-digit
+# program groups after a one- or two-digit urusan, which no money figure (three-digit groups) has.
+_CODE = re.compile(r"^\d{1,2}\.\d{2}\.\d{2}(?:\.\s?\d{1,4})*\.?$")
+
+
+def placement_kind(text: str) -> str:
+    """`cell_kind`, except that a code is 'code': where a row's cells go, `4.01.01.2.14` belongs
+    in the code column, not in an amount column (its dots make `cell_kind` call it an amount)."""
+    return "code" if _CODE.match(text.strip()) else cell_kind(text)
+
+
 def is_amount_role(role: str) -> bool:
     return role in AMOUNT_ROLES
 
@@ -48,6 +60,8 @@ def accepts(role: str, kind: str) -> bool:
     """Whether a column of `role` can hold a cell of `kind` (empty fits anywhere)."""
     if kind == "empty" or role == "other":
         return True
+    if kind == "code":
+        return role in ("no", "code")
     if is_amount_role(role):
         return kind in ("amount", "small")
     if role in PCT_ROLES:

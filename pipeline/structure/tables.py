@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.structure.cellkinds import TEXT_ROLES, accepts, cell_kind
+from pipeline.structure.cellkinds import TEXT_ROLES, accepts, cell_kind, placement_kind
 from pipeline.structure.headerless import infer_header
 from pipeline.structure.roles import (
     assign_roles,
@@ -245,7 +245,7 @@ def join_wrapped_rows(rows: list[GridRow], columns: list[Column], page_breaks_on
 
 def _mismatches(cells: list[str], roles: list[str]) -> int:
     return sum(1 for j, c in enumerate(cells) if not accepts(roles[j] if j < len(roles) else "other",
-                                                              cell_kind(c)))
+                                                              placement_kind(c)))
 
 
 def realign_row(cells: list[str], roles: list[str]) -> list[str] | None:
@@ -259,7 +259,7 @@ def realign_row(cells: list[str], roles: list[str]) -> list[str] | None:
     before = _mismatches(cells, roles)
     if before == 0:
         return None
-    kinds = [cell_kind(c) for _, c in filled]
+    kinds = [placement_kind(c) for _, c in filled]
     inf = float("inf")
     n = len(filled)
     # cost[k][j]: best cost with the k-th filled cell in column j; back-pointers to rebuild

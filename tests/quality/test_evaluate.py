@@ -303,3 +303,11 @@ def test_the_pagu_filled_in_from_murni_is_not_scored_when_the_truth_prints_none(
     assert score_document(with_pagu, [row], []).budget.recall == 1.0  # printed as its own cell: scored
     other = dict(row, pagu=Decimal("160000000"))  # not the murni: a cell of its own, and wrong here
     assert score_document(_murni_truth("x/a.pdf"), [other], []).budget.precision < 1.0
+
+
+def test_budget_lines_stated_in_prose_are_no_table_cells_of_the_truth():
+    t = _truth()
+    b, i = _rows(t)
+    b.append({"page": b[0]["page"], "name": "total anggaran", "pagu": Decimal("24275063039"), "source": "prose"})
+    s = score_document(t, b, i)
+    assert (s.budget.precision, s.budget.recall) == (1.0, 1.0)

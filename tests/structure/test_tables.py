@@ -150,3 +150,20 @@ def test_a_ruled_rows_name_cut_by_a_page_break_is_joined_but_ruled_rows_are_not_
     assert [r.cells[1] for r in table.rows] == [
         "Pengembangan Komunikasi dan Pemanfaatan", "Sub rincian dicetak di baris sendiri Teknologi Informasi",
         "Pengembangan Budaya Baca"]
+
+
+def test_a_kemendagri_code_stays_in_the_code_column_when_the_row_is_realigned() -> None:
+    # a Renstra row: the code's dots once made it an "amount", and the row slid three columns right
+    roles = ["other", "sasaran", "code", "name", "indikator"] + ["other"] * 17
+    row = ["", "", "4.01.01.2.14", "Pelaksanaan Protokol", "Persentase fasilitas pimpinan", "57,50%", "60%",
+           "45,217,00.00", "0%", "0", "", "", "", "", "", "99%", "107.974.000", "Bag. Tapem", "Kabupaten Jember"]
+    assert realign_row(row, roles) is None
+    spaced = row[:2] + ["4.01.01. 2.02.07"] + row[3:]
+    assert realign_row(spaced, roles) is None
+
+
+def test_a_money_figure_is_no_code() -> None:
+    from pipeline.structure.cellkinds import placement_kind
+
+    assert [placement_kind(t) for t in ("4.01.01", "1.01.01.2.01.0001", "4.01.02.20.4", "1.234.567", "72.20.000",
+                                        "1.2")] == ["code", "code", "code", "amount", "amount", "small"]

@@ -312,3 +312,33 @@ def test_listed_row_beside_a_cell_spanning_down_is_split_and_the_cell_kept_whole
         ["", "- Telur", "217.235"],
         ["", "1.2. Populasi", "30"],
     ]
+
+
+def test_a_ruled_row_holding_a_budget_lists_header_and_its_item_is_two_rows():
+    from extractors.pdf.headerrows import split_header_row
+
+    col_words = {
+        0: [W(0, 0, "No"), W(0, 24, "1.")],
+        1: [W(40, 0, "Kegiatan"), W(40, 24, "Pengumpulan"), W(110, 24, "Data"), W(40, 36, "Peternakan")],
+        2: [W(300, 0, "Anggaran"), W(300, 12, "(Rp.)"), W(300, 24, "450.000.000,-")],
+    }
+    assert [_texts(s) for s in split_header_row(col_words)] == [
+        {0: "No", 1: "Kegiatan", 2: "Anggaran (Rp.)"},
+        {0: "1.", 1: "Pengumpulan Data Peternakan", 2: "450.000.000,-"},
+    ]
+
+
+def test_a_data_rows_first_line_is_no_budget_header():
+    from extractors.pdf.headerrows import split_header_row
+
+    # a name whose first line wraps above its figure, beside a note naming its funds
+    col_words = {
+        0: [W(0, 0, "Program"), W(40, 0, "Peningkatan"), W(100, 0, "Sarana"), W(140, 0, "dan"), W(160, 0, "Mutu"),
+            W(0, 12, "Prasarana")],
+        1: [W(300, 12, "1.500.000.000")],
+        2: [W(400, 0, "Dana"), W(430, 0, "APBD")],
+    }
+    assert split_header_row(col_words) is None
+    # no money figure under the money header: no list
+    col_words = {0: [W(0, 0, "Kegiatan"), W(0, 12, "1.")], 1: [W(300, 0, "Anggaran"), W(300, 12, "Ada")]}
+    assert split_header_row(col_words) is None
