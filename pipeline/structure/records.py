@@ -22,6 +22,7 @@ from pipeline.structure.hierarchy import (
     level_from_words,
     split_leading_code,
 )
+from pipeline.structure.readings import read_by_capaian
 from schemas.model import MAX_AMOUNT, MAX_PERCENT, BudgetLine, IndicatorRow, Table
 
 _TW_K = ("tw1_k", "tw2_k", "tw3_k", "tw4_k")
@@ -87,9 +88,14 @@ def _numbered_name(cells: list[str], name_index: int | None, role_at: dict[int, 
     return None
 
 
+_SPACED_GROUPS = re.compile(r"\d{1,3}(?: \d{3})+")
+
+
 def _float(value: ParsedValue) -> float | None:
-    """An indicator's number; a printed `-` there means 'not applicable', not zero."""
-    if value.kind == "dash" or value.value is None:
+    """An indicator's number; a printed `-` there means 'not applicable', not zero. Groups
+    split by spaces (`85 450`) are two figures of a cell that holds two rows' values, not
+    85,450: indicator figures are not printed with spaces for thousands."""
+    if value.kind == "dash" or value.value is None or _SPACED_GROUPS.fullmatch(value.raw.strip()):
         return None
     return float(value.value)
 
@@ -281,4 +287,5 @@ def _indicator(table: Table, n: int, row, indikator: str, values: dict[str, Pars
             continue
         setattr(ind, f"tw{q}_text", value.raw.strip())
         setattr(ind, f"tw{q}_value", _float(value))
+    read_by_capaian(ind)
     return ind

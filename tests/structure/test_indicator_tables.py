@@ -97,3 +97,12 @@ def test_a_cascades_unit_row_is_named_by_its_own_column() -> None:
     ])
     lines, _ = table_records(table, INDONESIAN)
     assert [line.name for line in lines] == ["BPBD PROV JABAR", "Penyelenggaraan Administrasi"]
+
+
+def test_two_figures_of_one_cell_are_no_indicator_value() -> None:
+    [table] = _tables([
+        ["No", "Sasaran", "Indikator Sasaran", "Target", "Realisasi", "Capaian"],
+        ["1.", "Peningkatan Ketersediaan", "- Skor Pola Pangan Harapan", "85 450", "86", "80,5"],
+    ])
+    _, [indicator] = table_records(table, INDONESIAN)
+    assert (indicator.target_text, indicator.target_value, indicator.realisasi_value) == ("85 450", None, 86.0)
