@@ -109,3 +109,16 @@ def test_cascading_table_keeps_the_most_detailed_group() -> None:
 def test_a_bare_figure_is_no_header_word() -> None:
     assert not is_header_like(["", "Daerah", "kerjasama yang ditindaklanjuti", "", "000"])
     assert is_header_like(["Sasaran", "Target", "2024"])
+
+
+def test_realisasi_printed_for_two_years_is_the_latest_and_the_target_that_year_s() -> None:
+    header = [["Indikator", "Realisasi Tahun", "", "Target", "Capaian", "Target"],
+              ["", "2015", "2016", "2016", "", "2018"]]
+    roles = [c.role for c in assign_roles(header, [], 6)]
+    assert roles == ["indikator", "other", "realisasi_kinerja", "target", "capaian", "other"]
+
+
+def test_repeated_figures_without_years_keep_their_first_column() -> None:
+    header = [["Indikator", "Realisasi", "Realisasi", "Target"]]
+    roles = [c.role for c in assign_roles(header, [], 4)]
+    assert roles[1:3] == ["realisasi_kinerja", "other"]
