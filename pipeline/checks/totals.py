@@ -24,6 +24,7 @@ from .common import (
     money_tolerance,
     rows_of,
 )
+from .swapped import swap_notes
 from .total_scope import candidate_scopes, choose_scope, money_rows, part_of_a_later_total
 
 RULE = "total_mismatch"
@@ -101,17 +102,22 @@ def _compare_with_children(
     roles: tuple[str, ...] | None = None,
     what: str | None = None,
     reading: str = "",
+    notes: dict[str, str] | None = None,
 ) -> list[Flag]:
     """Parent against the sum of `kids`, column by column; `reading` names the reading of the
-    table the comparison was made under, where the check chose one."""
+    table the comparison was made under, where the check chose one; `notes` (per column) name a
+    child whose swapped figures would explain the difference (found here when not given)."""
     flags = []
-    for role, printed, total in _mismatching(parent, kids, roles or _roles_to_check(parent, kids)):
+    mismatches = _mismatching(parent, kids, roles or _roles_to_check(parent, kids))
+    if notes is None:
+        notes = swap_notes(kids, mismatches, money_tolerance(len(kids)))
+    for role, printed, total in mismatches:
         flags.append(line_flag(
             RULE, parent,
             f"{describe(parent)}: {_label(role, [parent, *kids])} printed "
             f"{fmt_rp(printed)} but the sum of {what or _kids_label(kids)} is "
             f"{fmt_rp(total)} (difference {fmt_rp(abs(printed - total))})."
-            f"{_reading(parent, kids, reading)}",
+            f"{notes.get(role, '')}{_reading(parent, kids, reading)}",
             expected=total, actual=printed,
         ))
     return flags
@@ -237,13 +243,12 @@ def _top_level(segment: list[BudgetLine], role: str) -> list[BudgetLine]:
 def _compare_with_top_level(total: BudgetLine, segment: list[BudgetLine],
                             reading: str = "") -> list[Flag]:
     """Per column, the rows of the highest level that prints it."""
+    per_role = [(role, tops) for role in _roles_to_check(total, segment)
+                if getattr(total, role) is not None and (tops := _top_level(segment, role))]
     flags: list[Flag] = []
-    for role in _roles_to_check(total, segment):
-        if getattr(total, role) is None:
-            continue
-        tops = _top_level(segment, role)
-        if not tops:
-            continue
+    for role, tops in per_role:
+        same_rows = tuple(r for r, t in per_role if t == tops)
+        notes = swap_notes(tops, _mismatching(total, tops, same_rows), money_tolerance(len(tops)))
         label = f"the {rows_of(len(tops), tops[0].level)} of the table"
-        flags.extend(_compare_with_children(total, tops, (role,), label, reading))
+        flags.extend(_compare_with_children(total, tops, (role,), label, reading, notes))
     return flags

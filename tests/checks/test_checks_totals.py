@@ -289,3 +289,17 @@ def test_a_section_total_never_takes_the_rows_a_later_total_adds_up():
     ]
     (flag,) = check_totals(lines)
     assert flag.line == (1, 2) and flag.expected == Decimal(90)
+
+
+def test_a_child_printing_its_pagu_and_realisasi_swapped_is_named_in_both_flags():
+    lines = [
+        bl(1, "sub_kegiatan", "S1", None, "100", "90"),
+        bl(2, "sub_kegiatan", "S2", None, "279", "307"),  # printed the other way round
+        bl(3, "total", "Jumlah", None, "407", "369"),
+    ]
+    flags = check_totals(lines)
+    assert sorted((f.expected, f.actual) for f in flags) == [
+        (Decimal(379), Decimal(407)), (Decimal(397), Decimal(369))]
+    assert all("'S2'" in f.message and "swapped" in f.message for f in flags)
+    lines[2].realisasi = Decimal(360)  # no longer the mirror difference: no row named
+    assert not any("swapped" in f.message for f in check_totals(lines))

@@ -115,3 +115,9 @@ def test_disbun_apbn_total_over_its_funding_sections_and_the_real_errors_kept() 
     # p74: `Satker … (08) Ditjen PSP` repeats the program it heads, no sub kegiatan of the row
     # above; the program's realisasi really is 188.214.000 above its kegiatan
     assert {(p, a) for p, a in flagged if p == 74} == {(74, D("14526566000"))}
+
+
+def test_jambi_jumlah_names_the_row_printing_pagu_and_realisasi_swapped(jambi) -> None:
+    flags = [f for f in _flags(jambi, "total_mismatch", "Jumlah") if f.expected - f.actual in
+             (D("27911597"), D("-27911597"))]
+    assert len(flags) == 2 and all("row 64" in f.message and "swapped" in f.message for f in flags)
