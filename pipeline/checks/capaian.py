@@ -5,7 +5,8 @@ performance reports compute capaian with the negative-polarity formula
 (2 × target − realisasi) / target × 100 (PermenPAN-RB 53/2014 style) or, in some units,
 target / realisasi × 100. Those are accepted only when the indikator text says the indicator is
 lower-is-better; otherwise a value that fits only them is reported as a warning (the auditor
-decides the polarity).
+decides the polarity). A capaian cut rather than rounded at its printed precision (`78,16%` for
+78,1666…) is a consistent reading of the same figure, not a mismatch: reports print either.
 """
 
 from __future__ import annotations
@@ -81,8 +82,8 @@ def _check_row(row: IndicatorRow) -> Flag | None:
     lower_better = is_lower_better(row.indikator)
     if lower_better:
         verdicts += [rounding_verdict(printed, decimals, n) for n in negatives]
-    if "ok" in verdicts:
-        return None
+    if "ok" in verdicts or "truncated" in verdicts:
+        return None  # a capaian cut at its printed precision (78,16 for 78,1666) is the same figure
 
     shown = max(decimals, 1)
     label = (
@@ -95,8 +96,6 @@ def _check_row(row: IndicatorRow) -> Flag | None:
     )
     if lower_better:
         base += f" (lower-is-better formula: {fmt_num(negatives[0], shown)}%)"
-    if "truncated" in verdicts:
-        return _flag(row, "warning", base + ", cut instead of rounded.", positive, printed)
     if not lower_better and any(rounding_verdict(printed, decimals, n) for n in negatives):
         return _flag(
             row,

@@ -54,7 +54,13 @@ class RowInfo:
     level: str | None = None
     labelled: bool = False
     section: bool = False  # an upper-case heading that opens a new part of the table
-    level_by_sums: bool = False  # level told apart from its neighbours' by arithmetic
+    level_by: str | None = None  # the reading that chose the level, where arithmetic chose it
+    below_labelled: bool = False  # level guessed as the child of the labelled row above it
+
+    @property
+    def level_by_sums(self) -> bool:
+        """Level told apart from its neighbours' by arithmetic (rows printed alike)."""
+        return self.level_by == "sums"
 
 
 def split_leading_code(name: str) -> tuple[str | None, str]:
@@ -111,7 +117,7 @@ def default_level_from_header(header: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _sums_to(parent: dict[str, Decimal], children: list[dict[str, Decimal]]) -> bool | None:
+def sums_to(parent: dict[str, Decimal], children: list[dict[str, Decimal]]) -> bool | None:
     """True when some amount of `parent` equals the children's sum (all printing it), None if
     the children do not print it yet (keep adding), False if it overshoots or mismatches."""
     for role, value in parent.items():
@@ -154,7 +160,7 @@ def assign_levels(rows: list[RowInfo], header_level: str | None = None) -> None:
         elif style in by_style:
             r.level = by_style[style].most_common(1)[0][0]
         elif last_labelled:
-            r.level = CHILD[last_labelled]
+            r.level, r.below_labelled = CHILD[last_labelled], style is None
         elif header_level:
             r.level = header_level
     # unlabelled rows of one numbering style share a level: the one most of them got (this also
@@ -201,7 +207,7 @@ def _levels_from_arithmetic(rows: list[RowInfo]) -> None:
             continue
         amounts = [rows[k].amounts for k in block]
         heads_now = [a for k, a in zip(block, amounts) if rows[k].level == child]
-        if _sums_to(parent.amounts, heads_now) is True:
+        if sums_to(parent.amounts, heads_now) is True:
             continue
         fixed = {pos for pos, k in enumerate(block) if rows[k].labelled}
         chosen = _heads_of_groups(amounts, fixed)
@@ -215,7 +221,7 @@ def _levels_from_arithmetic(rows: list[RowInfo]) -> None:
         if chosen is None or not _subs_within_heads(amounts, chosen):
             continue
         for pos, k in enumerate(block):
-            rows[k].level_by_sums = True
+            rows[k].level_by = "sums"
             rows[k].level = child if pos in chosen else CHILD[child]
 
 

@@ -22,6 +22,7 @@ from pipeline.structure.hierarchy import (
     level_from_words,
     split_leading_code,
 )
+from pipeline.structure.level_readings import reread_levels
 from pipeline.structure.readings import read_by_capaian
 from schemas.model import MAX_AMOUNT, MAX_PERCENT, BudgetLine, IndicatorRow, Table
 
@@ -173,7 +174,9 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
         amounts = {r: m for r in money_roles if (m := _money(values[r])) is not None}
         texts = [c for c in row.cells if c.strip()]
         infos.append(RowInfo(name=" ".join(name.split()), code=code, amounts=amounts, texts=texts))
-    assign_levels(infos, default_level_from_header(name_header))
+    header_level = default_level_from_header(name_header)
+    assign_levels(infos, header_level)
+    reread_levels(infos, header_level)
     parents = assign_parents([i.level or "other" for i in infos], {k for k, i in enumerate(infos) if i.section})
 
     lines: list[BudgetLine] = []
@@ -193,8 +196,8 @@ def table_records(table: Table, fallback: NumberConvention) -> tuple[list[Budget
                     confidence[key] = row.cell_confidence[col.index]
         if confidence:
             raw["ocr_confidence"] = json.dumps(confidence)
-        if info.level_by_sums:  # the checks name the reading their figures were compared under
-            raw[LEVEL_BY] = "sums"
+        if info.level_by:  # the checks name the reading their figures were compared under
+            raw[LEVEL_BY] = info.level_by
         if _cell(row.cells, roles.get("sasaran")):
             sasaran = _cell(row.cells, roles.get("sasaran"))
         serapan = _percent(values.get("realisasi_pct")) is not None  # `% Penyerapan Anggaran` alone

@@ -133,9 +133,16 @@ def decimal_figures(cells: Sequence[str]) -> int:
 _OUTLINE_ITEM = re.compile(r"^\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Za-z]")
 
 
+def _without_column_number(cell: str) -> str:
+    """`12 Murni`, `(3) Realisasi`: a header word with its column's number printed before it
+    (a repeated header whose number row was merged into it) is the header word, not a count."""
+    rest = _LEADING_COLUMN_NUMBER.sub("", cell.strip())
+    return rest if rest != cell.strip() and _header_cell_score(rest) >= 0.6 else cell
+
+
 def is_header_like(cells: Sequence[str]) -> bool:
     """A row of header words: short cells, mostly header vocabulary, no figures."""
-    filled = [c for c in cells if c.strip()]
+    filled = [_without_column_number(c) for c in cells if c.strip()]
     if not filled:
         return False
     if any(_is_value_cell(c) for c in filled if not _COLUMN_NUMBER.match(c.strip())):
@@ -366,8 +373,8 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
         else:
             roles[j] = f"{role}_rp" if money else f"{role}_k"
     decide_percent_columns(roles, data_rows)
-    _year_of_the_other_figures(roles, headers)
-    return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(_one_column_per_role(roles))]
+    roles = _one_column_per_role(roles, headers)
+    return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(roles)]
 
 
 _KINERJA_FIGURES = frozenset({"target", "realisasi_kinerja", "capaian", "realisasi_pct"})
@@ -384,41 +391,46 @@ def _capaian_of_budget(roles: list[str], has_money: bool) -> None:
                 return
 
 
-_HEADER_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-
-
-def _year_of_the_other_figures(roles: list[str], headers: list[str]) -> None:
-    """Columns of one figure role told apart by the year in their header path (`Realisasi Tahun
-    2015 | Realisasi Tahun 2016 | Target Tahun 2016`; `Target 2024 | Realisasi 2024 | Target
-    Akhir Renstra (2026)`): the report's year is the one the other figure roles print, the rest
-    are comparisons or plans, given no role (their text stays in raw_cells). Without such an
-    anchor (a plan's targets by year) the columns stay as they were."""
-    figure_roles = _KINERJA_FIGURES | {"realisasi", "pagu", "pagu_murni", "pagu_perubahan"}
-    years = [{int(y) for y in _HEADER_YEAR.findall(h)} for h in headers]
-    for role in set(roles) & figure_roles:
-        columns = [j for j, r in enumerate(roles) if r == role]
-        if len(columns) < 2 or any(len(years[j]) != 1 for j in columns):
-            continue
-        anchors = {y for j, r in enumerate(roles) if r in figure_roles and r != role and len(years[j]) == 1
-                   for y in years[j]}
-        ours = [j for j in columns if years[j] & anchors]
-        if len(ours) == 1:
-            for j in columns:
-                if j != ours[0]:
-                    roles[j] = "other"
-
-
 _REPEATABLE = frozenset({"other", "keterangan", "no"})
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_REALISASI = ("realisasi_kinerja", "realisasi")
+
+
+def _report_year_columns(roles: list[str], headers: Sequence[str]) -> dict[str, int]:
+    """`Realisasi Tahun / 2015 | 2016`: a realisasi printed for several years is the report
+    year's, the latest; then a target (or capaian) printed for several years is that year's
+    (`Target 2016`, not the plan's `Target 2018`). Roles whose columns name no year are left."""
+    def years(role: str) -> dict[int, int]:
+        found = {}
+        for j, r in enumerate(roles):
+            m = _YEAR.findall(headers[j]) if r == role and j < len(headers) else []
+            if r == role and len(m) == 1:
+                found[int(m[0])] = j
+        return found if len(found) == sum(1 for r in roles if r == role) >= 2 else {}
+
+    out: dict[str, int] = {}
+    report_year = None
+    for role in _REALISASI:
+        if by_year := years(role):
+            report_year = max(by_year)
+            out[role] = by_year[report_year]
+    if report_year is not None:
+        for role in ("target", "capaian", "pagu"):
+            if (by_year := years(role)) and report_year in by_year:
+                out[role] = by_year[report_year]
+    return out
+
 _RIGHTMOST = frozenset({"name", "indikator", "sasaran"})
 _AFTER_INDIKATOR = frozenset({"target", "realisasi_kinerja", "capaian", "satuan",
                               "tw1_k", "tw2_k", "tw3_k", "tw4_k"})
 
 
-def _one_column_per_role(roles: list[str]) -> list[str]:
+def _one_column_per_role(roles: list[str], headers: Sequence[str] = ()) -> list[str]:
     """Cascading tables repeat name / indikator / target per level (program, kegiatan, sub
     kegiatan): the rightmost group is the most detailed and carries the budget, and an
-    indicator's figures are those to the right of it. Repeated figures keep their first column.
-    Columns not chosen become 'other' (their text stays in raw_cells)."""
+    indicator's figures are those to the right of it. Repeated figures keep their first column,
+    unless their headers name years (see `_report_year_columns`). Columns not chosen become
+    'other' (their text stays in raw_cells)."""
     chosen: dict[str, int] = {}
     for j, role in enumerate(roles):
         if role not in _REPEATABLE and (role not in chosen or role in _RIGHTMOST):
@@ -429,4 +441,5 @@ def _one_column_per_role(roles: list[str]) -> list[str]:
             after = [j for j, r in enumerate(roles) if r == role and j > indikator]
             if after:
                 chosen[role] = after[0]
+    chosen.update(_report_year_columns(roles, headers))
     return [role if role in _REPEATABLE or chosen.get(role) == j else "other" for j, role in enumerate(roles)]

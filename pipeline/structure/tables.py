@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.structure.cellkinds import TEXT_ROLES, accepts, cell_kind, placement_kind
+from pipeline.structure.cellkinds import TEXT_ROLES, accepts, cell_kind, is_amount_role, placement_kind
 from pipeline.structure.headerless import infer_header
 from pipeline.structure.roles import (
     assign_roles,
@@ -67,6 +67,29 @@ def _strip_column_numbers(cells: list[str]) -> list[str]:
         for j in run:
             cells[j] = ""
     return cells
+
+
+_LEADING_NUMBER = re.compile(r"^\s*\(?(\d{1,2})\)?(?:\s+(.*))?$", re.DOTALL)
+
+
+def unmerge_column_numbers(cells: list[str]) -> list[str] | None:
+    """`1 8 | 2 Program … | 3 | 4 | 5 | 6 100,00`: the column numbering row under a header and
+    the first data row read as one row (no ruling between them on the page). Every filled cell
+    starts with its column's number, consecutively, and some carry more: those cells without
+    their numbers; None for any other row."""
+    numbers: list[int] = []
+    rest: list[str] = []
+    for cell in cells:
+        if not cell.strip():
+            rest.append("")
+            continue
+        m = _LEADING_NUMBER.match(cell)
+        if not m:
+            return None
+        numbers.append(int(m.group(1)))
+        rest.append((m.group(2) or "").strip())
+    consecutive = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else False
+    return rest if len(numbers) >= 3 and consecutive and any(rest) else None
 
 
 def _continues_text(cells: list[str]) -> bool:
@@ -136,6 +159,8 @@ def split_grid(grid: Grid) -> list[Segment]:
             and sum(1 for c in cells if c.strip()) >= 2 and not _continues_text(cells))
         if starts_header:
             new_header, interleaved, nxt = _header_block(rows, i)
+            if new_header and nxt < len(rows) and (data := unmerge_column_numbers(rows[nxt].cells)):
+                rows[nxt].cells = data
             if new_header or interleaved:
                 if not first:
                     flush()
@@ -243,6 +268,37 @@ def join_wrapped_rows(rows: list[GridRow], columns: list[Column], page_breaks_on
     return out
 
 
+_LABEL_ROLES = ("name", "no", "code", "indikator", "sasaran")
+
+
+def join_split_amount_rows(rows: list[GridRow], columns: list[Column]) -> list[GridRow]:
+    """A row of a name and no amount, then on the same page a row of amounts alone in the
+    columns the first left empty: one row the detector cut in two (a tall cell whose name sits
+    at the top and whose figures sit in the middle). The amounts join the named row."""
+    roles = {c.index: c.role for c in columns}
+
+    def filled(row: GridRow) -> dict[int, str]:
+        return {j: c for j, c in enumerate(row.cells) if c.strip()}
+
+    out: list[GridRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        cells = filled(row)
+        if prev is not None and cells and prev.page == row.page:
+            above = filled(prev)
+            named = any(roles.get(j) == "name" for j in above)
+            no_amount = not any(is_amount_role(roles.get(j, "")) for j in above)
+            amounts_only = all(roles.get(j) not in _LABEL_ROLES and j not in above for j in cells) \
+                and any(is_amount_role(roles.get(j, "")) for j in cells)
+            if named and no_amount and amounts_only:
+                prev.cells = prev.cells + [""] * (len(row.cells) - len(prev.cells))
+                for j, cell in cells.items():
+                    prev.cells[j] = cell
+                continue
+        out.append(row)
+    return out
+
+
 def _mismatches(cells: list[str], roles: list[str]) -> int:
     return sum(1 for j, c in enumerate(cells) if not accepts(roles[j] if j < len(roles) else "other",
                                                               placement_kind(c)))
@@ -306,6 +362,7 @@ def build_tables(grids: list[Grid], first_table_no: int = 1) -> list[Table]:
         width = max(_width(seg.header), _width([r.cells for r in seg.rows]))
         columns = assign_roles(seg.header, seg.rows, width)
         rows = join_wrapped_rows(seg.rows, columns, page_breaks_only=seg.grid.source.startswith("pdf:ruled"))
+        rows = join_split_amount_rows(rows, columns)
         roles = [c.role for c in columns]
         notes = list(seg.notes)
         for row in rows:

@@ -81,14 +81,23 @@ def test_negative_formula_without_polarity_words_is_a_warning():
 def test_decimals_from_text_when_not_given():
     # 66,666..% printed "66,7 %": one decimal
     assert check_capaian([ind("Indeks", 3, 2, 66.7, None, "66,7 %")]) == []
-    assert len(check_capaian([ind("Indeks", 3, 2, 66.6, None, "66,6 %")])) == 1
+    assert len(check_capaian([ind("Indeks", 3, 2, 66.5, None, "66,5 %")])) == 1
     # no text: from the float (67.0 → 67 → integer precision)
     assert check_capaian([ind("Indeks", 3, 2, 67.0)]) == []
 
 
-def test_truncated_capaian_is_a_warning():
-    [flag] = check_capaian([ind("Indeks", 3, 2, 66.66, 2)])
-    assert flag.severity == "warning"
+def test_capaian_cut_at_its_printed_precision_is_consistent():
+    """78,16% for 2.345 / 3.000 = 78,1666…%: cut, not rounded; the same figure either way."""
+    assert check_capaian([ind("Indeks", 3, 2, 66.66, 2)]) == []
+    assert check_capaian([ind("Indeks", 3000, 2345, 78.16, 2)]) == []
+    assert check_capaian([ind("Indeks", 3, Decimal("-3.14"), -104.66, 2)]) == []  # cut towards 0
+
+
+def test_capaian_one_digit_below_the_cut_value_is_still_a_mismatch():
+    """63,46% for 4.341.614 / 6.831.222 = 63,556…%: neither rounded (63,56) nor cut (63,55)."""
+    (flag,) = check_capaian([ind("Indeks", 6831222, 4341614, 63.46, 2)])
+    assert flag.severity == "error"
+    assert check_capaian([ind("Indeks", 6831222, 4341614, 63.55, 2)]) == []
 
 
 @pytest.mark.parametrize("field", ["target_value", "realisasi_value", "capaian_pct"])

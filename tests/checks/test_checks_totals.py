@@ -201,3 +201,105 @@ def test_a_flag_under_levels_told_apart_by_sums_says_so():
         line.raw_cells["level_by"] = "sums"
     (flag,) = check_totals(lines)
     assert flag.actual == Decimal(999) and "told apart by their sums" in flag.message
+
+
+def test_a_total_closes_the_rows_above_it_not_a_line_printed_after_it():
+    """`Jumlah` of the kegiatan, then `Belanja tidak langsung` printed under it."""
+    lines = [
+        bl(1, "kegiatan", "K1", None, "100", "90"),
+        bl(2, "kegiatan", "K2", None, "200", "180"),
+        bl(3, "total", "Jumlah", None, "300", "270"),
+        bl(4, "kegiatan", "Belanja tidak langsung", None, "500", "450"),
+    ]
+    assert check_totals(lines) == []
+    lines[2].realisasi = Decimal(250)  # the realisasi really disagrees under every reading
+    (flag,) = check_totals(lines)
+    assert (flag.expected, flag.actual) == (Decimal(270), Decimal(250))
+    assert "Reading used: the rows above the total" in flag.message
+
+
+def test_a_total_printed_first_over_section_headings_with_subtotals():
+    """`TOTAL`, `TUGAS PEMBANTUAN` (its subtotal), programs, `DANA DEKONSENTRASI`, programs —
+    in a table stitched under an earlier one whose rows the total does not cover."""
+    lines = [
+        bl(1, "program", "Earlier table's program", None, "999"),
+        bl(2, "total", "TOTAL", None, "300"),
+        bl(3, "other", "TUGAS PEMBANTUAN", None, "200"),
+        bl(4, "program", "P1", None, "150"),
+        bl(5, "program", "P2", None, "50"),
+        bl(6, "other", "DANA DEKONSENTRASI", None, "100"),
+        bl(7, "program", "P3", None, "100"),
+    ]
+    assert check_totals(lines) == []
+    lines[1].pagu = Decimal(350)
+    (flag,) = check_totals(lines)
+    assert flag.actual == Decimal(350) and "Reading used" in flag.message
+
+
+def test_a_zero_section_total_between_a_section_total_and_the_grand_total():
+    lines = [
+        bl(1, "kegiatan", "K1", None, "100", "90"),
+        bl(2, "kegiatan", "K2", None, "200", "180"),
+        bl(3, "total", "Jumlah Belanja Langsung", None, "300", "270"),
+        bl(4, "total", "Jumlah Belanja Tdk Langsung", None, "0", "0"),
+        bl(5, "total", "Jumlah Belanja Langsung dan Belanja Tdk Langsung", None, "300", "270"),
+    ]
+    assert check_totals(lines) == []
+    lines[4].pagu = Decimal(310)  # the grand total wrong: flagged against both parts
+    (flag,) = check_totals(lines)
+    assert flag.line == (1, 5) and (flag.expected, flag.actual) == (Decimal(300), Decimal(310))
+
+
+def test_a_second_total_that_no_later_total_explains_is_still_compared():
+    lines = [
+        bl(1, "kegiatan", "K1", None, "100"),
+        bl(2, "total", "Jumlah", None, "100"),
+        bl(3, "total", "JUMLAH TOTAL", None, "120"),
+    ]
+    (flag,) = check_totals(lines)
+    assert flag.line == (1, 3) and flag.expected == Decimal(100)
+
+
+def test_a_second_table_stitched_under_the_first_keeps_its_total_printed_first():
+    """`TOTAL APBD` over two urusan, then (a table the stitcher joined) `TOTAL` over the two
+    funding sections that print their subtotals."""
+    lines = [
+        bl(1, "total", "TOTAL APBD", None, "300"),
+        bl(2, "urusan", "URUSAN WAJIB", None, "100"),
+        bl(3, "urusan", "URUSAN PILIHAN", None, "200"),
+        bl(4, "total", "TOTAL", None, "70"),
+        bl(5, "other", "TUGAS PEMBANTUAN", None, "50"),
+        bl(6, "program", "P1", None, "50"),
+        bl(7, "other", "DANA DEKONSENTRASI", None, "20"),
+        bl(8, "program", "P2", None, "20"),
+    ]
+    assert check_totals(lines) == []
+    lines[3].pagu = Decimal(75)
+    (flag,) = check_totals(lines)
+    assert flag.line == (1, 4) and flag.actual == Decimal(75)
+
+
+def test_a_section_total_never_takes_the_rows_a_later_total_adds_up():
+    lines = [
+        bl(1, "program", "P1", None, "90"),
+        bl(2, "total", "Jumlah A", None, "100"),  # wrong: P1 is 90 …
+        bl(3, "program", "P2", None, "60"),
+        bl(4, "program", "P3", None, "40"),  # … though P2 + P3 happen to make 100
+        bl(5, "total", "Jumlah B", None, "100"),
+    ]
+    (flag,) = check_totals(lines)
+    assert flag.line == (1, 2) and flag.expected == Decimal(90)
+
+
+def test_a_child_printing_its_pagu_and_realisasi_swapped_is_named_in_both_flags():
+    lines = [
+        bl(1, "sub_kegiatan", "S1", None, "100", "90"),
+        bl(2, "sub_kegiatan", "S2", None, "279", "307"),  # printed the other way round
+        bl(3, "total", "Jumlah", None, "407", "369"),
+    ]
+    flags = check_totals(lines)
+    assert sorted((f.expected, f.actual) for f in flags) == [
+        (Decimal(379), Decimal(407)), (Decimal(397), Decimal(369))]
+    assert all("'S2'" in f.message and "swapped" in f.message for f in flags)
+    lines[2].realisasi = Decimal(360)  # no longer the mirror difference: no row named
+    assert not any("swapped" in f.message for f in check_totals(lines))

@@ -109,3 +109,24 @@ def test_cascading_table_keeps_the_most_detailed_group() -> None:
 def test_a_bare_figure_is_no_header_word() -> None:
     assert not is_header_like(["", "Daerah", "kerjasama yang ditindaklanjuti", "", "000"])
     assert is_header_like(["Sasaran", "Target", "2024"])
+
+
+def test_realisasi_printed_for_two_years_is_the_latest_and_the_target_that_year_s() -> None:
+    header = [["Indikator", "Realisasi Tahun", "", "Target", "Capaian", "Target"],
+              ["", "2015", "2016", "2016", "", "2018"]]
+    roles = [c.role for c in assign_roles(header, [], 6)]
+    assert roles == ["indikator", "other", "realisasi_kinerja", "target", "capaian", "other"]
+
+
+def test_repeated_figures_without_years_keep_their_first_column() -> None:
+    header = [["Indikator", "Realisasi", "Realisasi", "Target"]]
+    roles = [c.role for c in assign_roles(header, [], 4)]
+    assert roles[1:3] == ["realisasi_kinerja", "other"]
+
+
+def test_header_words_with_their_column_numbers_merged_in_are_a_header() -> None:
+    """Jambi's repeated header at a page break: `I | II | III | IV | 12 Murni | 13 Perubahan`."""
+    from pipeline.structure.roles import is_header_like
+
+    assert is_header_like(["", "I", "II", "III", "IV", "12 Murni", "13 Perubahan", "14 Realisasi", "15 %"])
+    assert not is_header_like(["3", "Jumlah Laporan", "15 Laporan", "245,304,246"])

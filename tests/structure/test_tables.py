@@ -167,3 +167,32 @@ def test_a_money_figure_is_no_code() -> None:
 
     assert [placement_kind(t) for t in ("4.01.01", "1.01.01.2.01.0001", "4.01.02.20.4", "1.234.567", "72.20.000",
                                         "1.2")] == ["code", "code", "code", "amount", "amount", "small"]
+
+
+def test_column_numbers_merged_into_the_first_row_are_dropped_and_its_figures_joined() -> None:
+    """No ruling between the `1 2 3 …` row and the first data row of a continuation page: one
+    cell holds `1 8`, another `2 Program …`, and the figures sit in a row of their own below."""
+    from pipeline.structure.tables import unmerge_column_numbers
+
+    assert unmerge_column_numbers(["1 8", "2 Program Data", "3", "4", "5", "6 100,00"]) == \
+        ["8", "Program Data", "", "", "", "100,00"]
+    assert unmerge_column_numbers(["1", "2", "3", "4"]) is None  # a plain numbering row
+    assert unmerge_column_numbers(["1", "Program A", "100.000.000"]) is None  # a data row
+    edges = [141.98, 183.74, 321.91, 392.71, 463.66, 499.18, 548.62]
+    grid = _pdf_grid([["No.", "PROGRAM", "ANGGARAN (Rp.)", "SPJ", "", "FISIK"],
+                      ["", "", "", "(Rp.)", "(%)", "(%)"],
+                      ["1 8", "2 Program Pengembangan Data", "3", "4", "5", "6 100,00"],
+                      ["", "", "450.000.000", "435.869.020", "96,86", ""],
+                      ["9", "Program Peningkatan Produksi", "29.684.542.985", "28.373.414.438", "95,58", "99,02"]],
+                     edges)
+    (table,) = build_tables([grid])
+    assert [r.cells[:4] for r in table.rows] == [
+        ["8", "Program Pengembangan Data", "450.000.000", "435.869.020"],
+        ["9", "Program Peningkatan Produksi", "29.684.542.985", "28.373.414.438"]]
+
+
+def test_a_row_of_figures_under_a_row_that_prints_figures_is_not_joined() -> None:
+    grid = _grid([["No", "Program", "Anggaran (Rp)"], ["1.", "Program A", "1.000.000"],
+                  ["", "", "2.000.000"]])
+    (table,) = build_tables([grid])
+    assert len(table.rows) == 2
