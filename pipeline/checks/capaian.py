@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from schemas.model import Flag, IndicatorRow
 
+from .capaian_readings import other_base, within_printed_precision
 from .common import fmt_num, printed_decimals, rounding_verdict, to_decimal, where
 
 RULE = "capaian_mismatch"
@@ -84,6 +85,8 @@ def _check_row(row: IndicatorRow) -> Flag | None:
         verdicts += [rounding_verdict(printed, decimals, n) for n in negatives]
     if "ok" in verdicts or "truncated" in verdicts:
         return None  # a capaian cut at its printed precision (78,16 for 78,1666) is the same figure
+    if within_printed_precision(printed, decimals, realisasi, target):
+        return None  # `-1,02 / -1,00` printed rounded can give `102,03`
 
     shown = max(decimals, 1)
     label = (
@@ -96,6 +99,9 @@ def _check_row(row: IndicatorRow) -> Flag | None:
     )
     if lower_better:
         base += f" (lower-is-better formula: {fmt_num(negatives[0], shown)}%)"
+    if reading := other_base(row, printed, decimals, realisasi):
+        return _flag(row, "info", f"{base}; it agrees with the {reading}: the document measures "
+                                  f"its capaian that way.", positive, printed)
     if not lower_better and any(rounding_verdict(printed, decimals, n) for n in negatives):
         return _flag(
             row,

@@ -109,3 +109,25 @@ def test_missing_values_give_nothing(field):
 
 def test_zero_target_is_skipped():
     assert check_capaian([ind("Jumlah kasus", 0, 2, 0.0, 1)]) == []
+
+
+def test_figures_printed_rounded_may_give_the_printed_capaian():
+    """LKIP Disbun p43: -1,02 / -1,00 = 102,00 %, but -1,0203 printed as -1,02 gives 102,03."""
+    assert check_capaian([ind("Intensitas serangan OPT", -1.00, -1.02, 102.03, 2)]) == []
+    # counts are exact: 13 / 9 is 144 %, never 65 %
+    assert len(check_capaian([ind("Jumlah anugerah", 9, 13, 65.0, 2)])) == 1
+
+
+def test_a_capaian_measured_against_another_figure_of_the_row_is_information_naming_it():
+    """LKIP BP3AKB p60: capaian against the end-of-plan `TARGET RENSTRA 2018` (30), not the
+    year's target (20); DKP Lampiran III: capaian = growth over last year's realisasi."""
+    renstra = ind("Jumlah perempuan birokrat", 20, 23.49, 78.30, 2)
+    renstra.raw_cells = {"other_7": "30", "target": "20", "realisasi_kinerja": "23.49"}
+    growth = ind("Produksi Perikanan Budidaya", 5.0, 1089732.21, 1.12, 2)
+    growth.raw_cells = {"other": "1,077,633.93 ton"}
+    flags = check_capaian([renstra, growth])
+    assert [f.severity for f in flags] == ["info", "info"]
+    assert "realisasi / 30" in flags[0].message and "growth of realisasi over 1,077,633.93" in flags[1].message
+    unexplained = ind("Jumlah Kota Layak Anak", 38, 35, 97.92, 2)
+    unexplained.raw_cells = {"other": "64"}
+    assert [f.severity for f in check_capaian([unexplained])] == ["error"]
