@@ -19,6 +19,8 @@ MIN_LEN = 2.0  # shorter pieces are junction patches or dots
 AXIS_TOL = 1.0  # max slope deviation (pt) for a line to count as horizontal/vertical
 SNAP = 1.5  # collinear pieces within this distance share one position
 JOIN = 4.5  # pieces along one position closer than this are fused (dashes, junction gaps)
+DOT_GAP = 3.0  # dots of a dotted rule lie closer than this to each other
+DOT_RUN = 6  # dots in a row that make a dotted rule (fewer are a bullet or a decoration)
 
 
 def _is_white(color: tuple[float, ...] | None) -> bool:
@@ -38,6 +40,7 @@ def raw_segments(
     pieces: list[tuple[float, float, float, float]] = []  # x0, y0, x1, y1 of a line
     white: list[tuple[float, float, float, float]] = []  # white rules: visible on shading only
     fills: list[tuple[float, float, float, float]] = []  # coloured cell shading
+    dots: list[tuple[float, float]] = []  # centres of pieces too small to be lines
     for path in drawings:
         kind = path.get("type") or ""
         stroked = "s" in kind
@@ -55,7 +58,9 @@ def raw_segments(
                 if y1 < y0:
                     y0, y1 = y1, y0
                 w, h = x1 - x0, y1 - y0
-                if w <= THIN or h <= THIN:
+                if max(w, h) < MIN_LEN and not is_white:
+                    dots.append(((x0 + x1) / 2, (y0 + y1) / 2))
+                elif w <= THIN or h <= THIN:
                     if w >= h:
                         if w >= MIN_LEN:
                             ym = (y0 + y1) / 2
@@ -77,6 +82,7 @@ def raw_segments(
                 ys = [p[1] for p in q]
                 x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
                 pieces += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+    pieces += dotted_rules(dots)
     if white and fills:
         # white separators drawn over coloured header shading (white text on blue, etc.):
         # the separators split the band into cells, the band's top and bottom close them
@@ -109,6 +115,36 @@ def raw_segments(
         elif abs(x1 - x0) <= AXIS_TOL and abs(y1 - y0) >= MIN_LEN:
             vs.append(Segment((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
     return hs, vs
+
+
+def _runs(points: list[tuple[float, float]]) -> list[tuple[float, float, float]]:
+    """(position, start, end) of the runs of at least DOT_RUN points sharing their first
+    coordinate (within SNAP) and following each other along the second within DOT_GAP."""
+    runs: list[tuple[float, float, float]] = []
+    by_line: dict[int, list[tuple[float, float]]] = {}
+    for a, b in points:
+        by_line.setdefault(round(a / SNAP), []).append((a, b))
+    for line in by_line.values():
+        line.sort(key=lambda p: p[1])
+        run = [line[0]]
+        for p in line[1:] + [(line[-1][0], float("inf"))]:
+            if p[1] - run[-1][1] <= DOT_GAP:
+                run.append(p)
+                continue
+            if len(run) >= DOT_RUN:
+                runs.append((sum(q[0] for q in run) / len(run), run[0][1], run[-1][1]))
+            run = [p]
+    return runs
+
+
+def dotted_rules(dots: list[tuple[float, float]]) -> list[tuple[float, float, float, float]]:
+    """Dotted rules (an Excel export's `……` row separators, drawn as tiny squares) as lines:
+    each is dropped dot by dot as too short, yet it is the row's border."""
+    if len(dots) < DOT_RUN:
+        return []
+    rules = [(start, y, end, y) for y, start, end in _runs([(y, x) for x, y in dots])]
+    rules += [(x, start, x, end) for x, start, end in _runs(dots)]
+    return rules
 
 
 def merge_segments(segs: list[Segment], snap: float = SNAP, join: float = JOIN) -> list[Segment]:

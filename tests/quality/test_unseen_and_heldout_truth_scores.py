@@ -33,7 +33,7 @@ UNSEEN = {
     "tangerang-2023-dikbud.json": (1.0, 1.0, 1.0, 1.0),
 }
 HELDOUT = {
-    "jabar-2016-lampiran-dkp.json": (1.0, 1.0, 0.5, 0.2),
+    "jabar-2016-lampiran-dkp.json": (1.0, 1.0, 0.85, 0.66),
     "jabar-2016-lkip-bp3akb.json": (1.0, 1.0, 1.0, 0.96),
     "jabar-2016-lkip-bpbd.json": (1.0, 1.0, 1.0, 1.0),
     "jabar-2016-lkip-disbun.json": (1.0, 1.0, 1.0, 1.0),

@@ -38,6 +38,16 @@ def test_raw_segments_kinds_of_drawings():
     assert sorted((s.pos, s.start, s.end) for s in vs) == [(10.2, 100, 400), (400, 400, 450), (500, 400, 450)]
 
 
+def test_a_dotted_rule_drawn_as_tiny_squares_is_a_line_and_a_few_dots_are_not():
+    """DKP Lampiran III (an Excel export): row separators of 0.8 pt squares 1.6 pt apart."""
+    dots = [("re", (296.6 + 1.6 * k, 181.2, 297.4 + 1.6 * k, 181.6), 1) for k in range(60)]
+    column = [("re", (500.2, 100 + 1.6 * k, 500.6, 100.8 + 1.6 * k), 1) for k in range(20)]
+    bullet = [("re", (50 + 1.6 * k, 300, 50.8 + 1.6 * k, 300.8), 1) for k in range(3)]
+    hs, vs = raw_segments([{"type": "f", "fill": (0, 0, 0), "items": dots + column + bullet}])
+    assert [(round(s.pos, 1), round(s.start, 1), round(s.end, 1)) for s in hs] == [(181.4, 297.0, 391.4)]
+    assert [(round(s.pos, 1), round(s.start, 1), round(s.end, 1)) for s in vs] == [(500.4, 100.4, 130.8)]
+
+
 def test_raw_segments_applies_the_rotation_matrix():
     drawings = [{"type": "s", "color": (0, 0, 0), "items": [("l", (10, 20), (10, 220))]}]
     hs, vs = raw_segments(drawings, matrix=(0.0, 1.0, -1.0, 0.0, 842.0, 0.0))
