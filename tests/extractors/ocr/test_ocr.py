@@ -247,6 +247,18 @@ def test_cents_columns_keep_their_cents():
     assert repair_column(column) == ["1.234.567,00", "45.000.000,50", "7.500,00", "2.500.000,00", "9.999.999" + DOUBT]
 
 
+def test_cents_read_with_the_wrong_marks_still_say_the_column_prints_cents():
+    # LKIP.pdf p100 as PP-OCR reads its 100-dpi `292.494.240,00` column: commas read as dots or spaces
+    column = ["Keuangan (Rp)", "292.494.240.00", "5.703 388,560,00", "387 353.000.00", "150 000.000.00",
+              "405.141.240.(0"]
+    assert column_convention(column) == "cents"
+    assert repair_column(column) == ["Keuangan (Rp)", "292.494.240,00", "5.703.388.560,00", "387.353.000,00",
+                                     "150.000.000,00", "405.141.240.(0"]
+    assert parse_value("405.141.240.(0", INDONESIAN).kind == "unparsed"  # cents unreadable: no guess
+    # a column of whole amounts is not turned into cents by one such cell
+    assert column_convention(["1.234.567", "45.955.396.559", "292.494.240.00"]) == "whole"
+
+
 # --------------------------------------------------------------------------- confidence
 def test_cell_confidence_is_the_lowest_word_confidence_in_the_cell():
     grid = Grid(rows=[
