@@ -2,7 +2,7 @@
 
 One page: render at a resolution chosen from the scan's own (`render_dpi`), straighten, find the
 rulings in the image (`image`), erase them, read the words with the chosen recogniser
-(`recognisers`: PP-OCR by default, Tesseract as fallback and second voter), turn pixels into
+(`recognisers`: by default Tesseract, with PP-OCR's reading as another voter), turn pixels into
 points. A page that is not upright (a sideways table, a page scanned upside down) is read again
 in the orientation its recogniser points to, and the surer reading is kept. A table page gets
 more readings of the same geometry (the other engine's, or smoothed images for Tesseract alone)

@@ -35,6 +35,10 @@ _LEADING_JUNK = re.compile(r"^\s*[-–—'\"‘’“”.,:;|]+\s+(?=(?:rp\.?\s*
 _NO_CENTS = re.compile(r"\s*[,.]?\s*-\s*|\s*[,.:;]\s*")  # `,-` as OCR may read it
 _WHOLE_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.234.567
 _CENTS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d{2}$")  # 1.234.567,00
+# the same as OCR reads it off a 100-dpi scan: a comma read as a dot or a space, a dot as a
+# comma or a space (`292.494.240.00`, `5.703 388,560,00`, `387 353.000.00`). Two digits after
+# the last mark can only be cents, so each such cell still says the column prints cents.
+_CENTS_READ = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+[.,]\d{2}$")
 _ENGLISH = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,234,567 (spreadsheet exports)
 _DECIMAL = re.compile(r"^\d{1,3}([,.])(\d{1,3})$")  # 92,02 (a percent column)
 _LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "!": "1", "]": "1", "§": "5"})
@@ -53,8 +57,10 @@ def _split(cell: str) -> tuple[str, str, str]:
 
 
 def column_convention(cells: list[str]) -> str | None:
-    """"whole" (`1.234.567`), "cents" (`1.234.567,00`) or None (no clear convention)."""
-    whole = cents = english = 0
+    """"whole" (`1.234.567`), "cents" (`1.234.567,00`) or None (no clear convention). Cents
+    read with the wrong marks (`_CENTS_READ`) count for cents only: in a column of whole
+    amounts such a cell may be a figure that lost a digit (`45.955.396.55`)."""
+    whole = cents = english = misread_cents = 0
     for cell in cells:
         if not cell.strip():
             continue
@@ -66,8 +72,11 @@ def column_convention(cells: list[str]) -> str | None:
             cents += 1
         elif _ENGLISH.match(core):
             english += 1
+        elif _CENTS_READ.match(core):
+            misread_cents += 1
     if whole >= MIN_EVIDENCE and whole > 2 * (cents + english):
         return "whole"
+    cents += misread_cents
     if cents >= MIN_EVIDENCE and cents > 2 * (whole + english):
         return "cents"
     return None

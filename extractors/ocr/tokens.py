@@ -7,7 +7,8 @@ a quote before a list number). The borderless detector places whole words into c
 glued token drags its neighbour column's text along and merges two rows. Each rule here splits
 or trims a token only where its parts are unambiguous (a currency prefix, a list number
 followed by a letter, quote marks before a digit); the new words' boxes divide the old one in
-proportion to their characters.
+proportion to their characters. A list number read with a colon (`2:` among `1.`, `3.`: the
+dot's two pixels read as two) gets its dot back, so that names do not start with it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _LEADING_QUOTES = regex.compile(r"^[‘’“”\"'`´]+(?=\d)")
 _CURRENCY_GLUED = regex.compile(r"^(Rp\.?)(\d[\d.,]*[\d,\-]*)$", regex.IGNORECASE)
 _NUMBER_GLUED = regex.compile(r"^(\d{1,2}\.)(\p{Lu}\p{L}+.*)$")
 _NUMBER_GLUED_NO_DOT = regex.compile(r"^(\d{1,2})(\p{Lu}\p{Ll}{2,}.*)$")  # `4Pengawasan`, not `3D`
+_NUMBER_COLON = regex.compile(r"^(\d{1,2}):$")  # `2:` for a list number `2.` (PP-OCR, PK_Kadis 2016 p3)
 
 
 def _split(word: W, parts: list[str]) -> list[W]:
@@ -48,6 +50,9 @@ def repair_token(word: W) -> list[W]:
         share = (word.x1 - word.x0) * cut / len(text)
         word = replace(word, x0=word.x0 + share, text=trimmed)
         text = trimmed
+    colon = _NUMBER_COLON.match(text)
+    if colon:
+        return [replace(word, text=colon.group(1) + ".")]
     for pattern in (_CURRENCY_GLUED, _NUMBER_GLUED, _NUMBER_GLUED_NO_DOT):
         m = pattern.match(text)
         if m:

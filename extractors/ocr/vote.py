@@ -88,6 +88,16 @@ def revote_cell(first: str, box: BBox | None, first_words: list[W],
     return (first, None) if winner == 0 else (join_words(inside[winner]), inside[winner])
 
 
+def is_fragment(short: str, long: str) -> bool:
+    """`short`'s letters and digits all appear in `long`, in order, and are fewer (case and
+    spaces aside): PP-OCR drops the characters it cannot read (`g`, `K n n` for a bold
+    `Kegiatan`, `Keuangan`) where Tesseract misreads them, so its reading is then a fragment
+    of the right one."""
+    a = [ch for ch in short.casefold() if ch.isalnum()]
+    b = iter(ch for ch in long.casefold() if ch.isalnum())
+    return 0 < len(a) < sum(1 for ch in long if ch.isalnum()) and all(ch in b for ch in a)
+
+
 def _mean_conf(words: list[W]) -> float:
     confs = [max(0.0, getattr(w, "conf", 0.0)) for w in words]
     return sum(confs) / len(confs) if confs else 0.0
@@ -99,17 +109,23 @@ def reread_text(first: str, box: BBox | None, first_words: list[W],
     words Tesseract is surer of on average, by `SURER_BY`, when it reads much the same words
     (`SAME_TEXT`). Text has no majority to take (each reading spoils a long name differently:
     `pengeloiaan`, `loreng Groh` for `terkena bencana`), but a blurred re-reading of a warped
-    scan often reads every word of it cleanly."""
+    scan often reads every word of it cleanly. A first reading that is a fragment of a
+    re-reading (`is_fragment`) takes it when it is at least as sure: the re-reading has the
+    characters the first could not read."""
     if box is None or not rereadings or is_figure_cell(first):
         return first, None
     own = words_in(box, first_words)
     if join_words(own) != first:
         return first, None
-    best_text, best_words, best_conf = first, None, _mean_conf(own) + SURER_BY
+    own_conf = _mean_conf(own)
+    best_text, best_words, best_conf = first, None, own_conf + SURER_BY
     for words in rereadings:
         inside = words_in(box, words)
         text = join_words(inside)
         conf = _mean_conf(inside)
-        if text and conf >= best_conf and difflib.SequenceMatcher(None, first.casefold(), text.casefold()).ratio() >= SAME_TEXT:
-            best_text, best_words, best_conf = text, inside, conf
+        if not text:
+            continue
+        alike = difflib.SequenceMatcher(None, first.casefold(), text.casefold()).ratio() >= SAME_TEXT
+        if (conf >= best_conf and alike) or (best_words is None and conf >= own_conf and is_fragment(first, text)):
+            best_text, best_words, best_conf = text, inside, max(conf, best_conf)
     return best_text, best_words

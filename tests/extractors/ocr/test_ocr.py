@@ -93,7 +93,8 @@ def test_scanned_ruled_table_is_read_cell_by_cell(scan: Path):
 
 
 @needs_tesseract
-def test_a_table_page_is_read_again_from_smoothed_images_with_the_same_geometry(scan: Path):
+def test_a_table_page_is_read_again_from_smoothed_images_with_the_same_geometry(scan: Path, monkeypatch):
+    monkeypatch.setenv("LKJIP_OCR_ENGINE", "tesseract")  # its own re-readings only (the default adds PP-OCR's)
     with pymupdf.open(scan) as pdf:
         page = ocr.ocr_page(pdf[0])
     assert len(page.rereadings) == len(ocr.REREAD_SMOOTHING)
@@ -158,11 +159,11 @@ def test_without_any_recogniser_a_scan_stays_needs_ocr_with_the_reason(scan: Pat
 
 def test_the_engine_comes_from_the_environment(monkeypatch):
     monkeypatch.delenv("LKJIP_OCR_ENGINE", raising=False)
-    assert recognisers.engine_choice() == [recognisers.DEFAULT_ENGINE]
+    assert recognisers.engine_choice() == ["tesseract", "paddle"] == recognisers.DEFAULT_ENGINE.split("+")
     monkeypatch.setenv("LKJIP_OCR_ENGINE", "Paddle+Tesseract")
     assert recognisers.engine_choice() == ["paddle", "tesseract"]
     monkeypatch.setenv("LKJIP_OCR_ENGINE", "abbyy")  # unknown: the default, not a failure
-    assert recognisers.engine_choice() == [recognisers.DEFAULT_ENGINE]
+    assert recognisers.engine_choice() == ["tesseract", "paddle"]
 
 
 @pytest.mark.skipif(TESSERACT_ALONE is not None, reason=f"{TESSERACT_ALONE}")
@@ -245,6 +246,18 @@ def test_cents_columns_keep_their_cents():
     column = ["1.234.567,00", "45.000.000,50", "7.500,00", "2 500 000,00", "9.999.999"]
     assert column_convention(column) == "cents"
     assert repair_column(column) == ["1.234.567,00", "45.000.000,50", "7.500,00", "2.500.000,00", "9.999.999" + DOUBT]
+
+
+def test_cents_read_with_the_wrong_marks_still_say_the_column_prints_cents():
+    # LKIP.pdf p100 as PP-OCR reads its 100-dpi `292.494.240,00` column: commas read as dots or spaces
+    column = ["Keuangan (Rp)", "292.494.240.00", "5.703 388,560,00", "387 353.000.00", "150 000.000.00",
+              "405.141.240.(0"]
+    assert column_convention(column) == "cents"
+    assert repair_column(column) == ["Keuangan (Rp)", "292.494.240,00", "5.703.388.560,00", "387.353.000,00",
+                                     "150.000.000,00", "405.141.240.(0"]
+    assert parse_value("405.141.240.(0", INDONESIAN).kind == "unparsed"  # cents unreadable: no guess
+    # a column of whole amounts is not turned into cents by one such cell
+    assert column_convention(["1.234.567", "45.955.396.559", "292.494.240.00"]) == "whole"
 
 
 # --------------------------------------------------------------------------- confidence

@@ -27,7 +27,8 @@ def test_glued_tokens_are_split_at_unambiguous_places():
     assert all(p.conf == 91.0 and isinstance(p, OcrWord) for p in parts)
     assert _texts(repair_token(OcrWord(83, 429, 138, 443, "10.Program"))) == ["10.", "Program"]
     assert _texts(repair_token(OcrWord(80, 180, 90, 192, "‘4."))) == ["4."]
-    for text in ("Rp.", "1.234.567", "1.2.3", "a.Padi", "10.000", "2016.", "Rp.-", "PK.Kadis"):
+    assert _texts(repair_token(OcrWord(80, 120, 92, 135, "2:"))) == ["2."]  # PP-OCR, PK_Kadis 2016 p3
+    for text in ("Rp.", "1.234.567", "1.2.3", "a.Padi", "10.000", "2016.", "Rp.-", "PK.Kadis", "1:2", "2016:", "a:"):
         assert _texts(repair_token(OcrWord(0, 0, 50, 10, text))) == [text]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from extractors.ocr import engine as ocr
 from extractors.ocr.cells import finish_ocr_grids
 from extractors.ocr.numbers import repair_column
-from extractors.ocr.vote import is_figure_cell, reread_text, revote_cell, vote
+from extractors.ocr.vote import is_figure_cell, is_fragment, reread_text, revote_cell, vote
 from extractors.pdf.cells import join_words
 from extractors.pdf.geometry import Segment
 from schemas.model import Grid, GridRow
@@ -79,6 +79,15 @@ def test_a_text_cell_keeps_its_reading_when_the_other_is_not_surer_or_not_alike(
     assert reread_text("Belanja Pegawai", BOX, first, [[_w("Betanja", 95, x1=140), _w("Pegawai", 96, x0=145)]])[1] is None
     other = [_w("Jumlah", 99)]
     assert reread_text("Belanja Pegawai", (100, 0, 200, 20), [_w("Belanja Pegawai", 40)], [other]) == ("Belanja Pegawai", None)
+
+
+def test_a_fragment_takes_the_reading_that_has_the_missing_characters():
+    # PP-OCR reads a bold `Kegiatan` header as `g` (61); Tesseract reads it whole at 65
+    assert is_fragment("g", "Kegiatan") and is_fragment("K n n", "Keuangan")
+    assert not is_fragment("Kegiatan", "Kegiatan") and not is_fragment("gK", "Kegiatan") and not is_fragment("", "x")
+    first = [_w("g", 61)]
+    assert reread_text("g", BOX, first, [[_w("Kegiatan", 65)]]) == ("Kegiatan", [_w("Kegiatan", 65)])
+    assert reread_text("g", BOX, first, [[_w("Kegiatan", 55)]]) == ("g", None)  # less sure: kept
 
 
 def test_grid_cells_are_voted_before_the_column_is_repaired():
