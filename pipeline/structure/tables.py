@@ -98,6 +98,21 @@ def _continues_text(cells: list[str]) -> bool:
     return any(re.match(r"^[a-z]", c.strip()) for c in cells if c.strip())
 
 
+_TOTAL_LABEL = re.compile(r"^\s*(?:total|jumlah)\b", re.IGNORECASE)
+_NAMES_HEADER = re.compile(r"program|kegiatan|uraian|nama|indikator|sasaran", re.IGNORECASE)
+
+
+def _total_under_names(cells: list[str], header: list[list[str]]) -> bool:
+    """A row whose one filled cell, under a column the header above names rows in, is a total
+    (`TOTAL ANGGARAN`, its amount printed on another line or not at all): data, not a sub-header
+    (a sub-header `Jumlah` stands under a figure column, `Realisasi / Jumlah`)."""
+    filled = [j for j, c in enumerate(cells) if c.strip()]
+    if len(filled) != 1 or not _TOTAL_LABEL.match(cells[filled[0]]):
+        return False
+    j = filled[0]
+    return any(j < len(h) and _NAMES_HEADER.search(h[j]) for h in header)
+
+
 def _header_block(rows: list[GridRow], start: int) -> tuple[list[list[str]], list[GridRow], int]:
     """Header rows beginning at `start`, data rows found among them, and the index after them."""
     header: list[list[str]] = []
@@ -108,6 +123,8 @@ def _header_block(rows: list[GridRow], start: int) -> tuple[list[list[str]], lis
         cells = rows[i].cells
         if is_column_number_row(cells):
             last_header = i
+        elif header and _total_under_names(cells, header):
+            break  # `TOTAL ANGGARAN` alone under `Uraian Program dan Kegiatan`: the first data row
         elif is_header_like(cells) or (i == start and not has_values(cells) and len(rows) > 1
                                        and sum(1 for c in cells if c.strip()) >= 2):
             header.append(cells)

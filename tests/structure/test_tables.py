@@ -196,3 +196,17 @@ def test_a_row_of_figures_under_a_row_that_prints_figures_is_not_joined() -> Non
                   ["", "", "2.000.000"]])
     (table,) = build_tables([grid])
     assert len(table.rows) == 2
+
+
+def test_a_total_alone_under_the_names_header_is_the_first_data_row_not_a_sub_header() -> None:
+    """LKIP BP3AKB p30: `TOTAL ANGGARAN` (amount not printed) under `Uraian Program dan Kegiatan`
+    made the name column `… / TOTAL ANGGARAN` a pagu column and the table lost its budget."""
+    grid = _grid([["No", "Uraian Program dan Kegiatan", "Target Anggaran (Rp)"],
+                  ["", "TOTAL ANGGARAN", ""],
+                  ["I.", "BELANJA TIDAK LANGSUNG", "11,038,000,000"]])
+    (table,) = build_tables([grid])
+    assert [c.role for c in table.columns] == ["no", "name", "pagu"]
+    assert [r.cells[1] for r in table.rows] == ["TOTAL ANGGARAN", "BELANJA TIDAK LANGSUNG"]
+    sub_header = _grid([["Program", "Realisasi", ""], ["", "Jumlah", "%"], ["Program A", "1.000.000", "90"]])
+    (table,) = build_tables([sub_header])
+    assert [r.cells[0] for r in table.rows] == ["Program A"]
