@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.normalise.metadata import read_metadata
 from pipeline.quality.coverage import find_figures, mark_captured
 from pipeline.structure.prose import prose_budget_lines
-from pipeline.structure.records import document_convention, table_records
+from pipeline.structure.records import column_conventions, document_convention, table_records
 from pipeline.structure.table_figures import leftover_figures
 from pipeline.structure.tables import build_tables
 from schemas.model import DocumentMeta, ExtractedDocument, SourceDocument
@@ -139,10 +139,11 @@ def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides |
     doc.tables = len(tables)
     fallback = document_convention(tables)
     for table in tables:
-        lines, indicators = table_records(table, fallback)
+        conventions = column_conventions(table, fallback)  # once: records and leftovers read alike
+        lines, indicators = table_records(table, fallback, conventions)
         doc.budget_lines.extend(lines)
         doc.indicators.extend(indicators)
-        doc.table_figures.extend(leftover_figures(table, lines, indicators, fallback))
+        doc.table_figures.extend(leftover_figures(table, lines, indicators, conventions))
     doc.budget_lines.extend(prose_budget_lines(source.page_texts, len(tables) + 1, doc.budget_lines))
     _unit_from_opd_row(doc)
     detect_tw_cumulative(doc.budget_lines)

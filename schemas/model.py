@@ -109,6 +109,16 @@ class Table:
                 return col.index
         return None
 
+    def spanning_headers(self) -> dict[int, str]:
+        """Column index → header path, a merged header cell's text carried over the empty headers
+        right of it (`Dalam Juta (Rp)` stands over the three year columns of a series)."""
+        headers: dict[int, str] = {}
+        spanning = ""
+        for column in sorted(self.columns, key=lambda c: c.index):
+            spanning = column.header or spanning
+            headers[column.index] = spanning
+        return headers
+
 
 # --------------------------------------------------------------------------- records
 LEVELS = ("opd", "urusan", "program", "kegiatan", "sub_kegiatan", "sasaran", "total", "other")

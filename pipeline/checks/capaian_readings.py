@@ -10,6 +10,7 @@ reporting an error. Figures printed with decimals are also taken as the rounded 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pipeline.normalise.numbers import parse_value
@@ -19,6 +20,7 @@ from .common import printed_decimals, rounding_verdict
 
 HUNDRED = Decimal(100)
 HALF = Decimal("0.5")
+_COLUMN_SUFFIX = re.compile(r"_\d+$")
 # raw cells that are never a base for the capaian
 _NOT_A_BASE = frozenset({"target", "realisasi_kinerja", "capaian", "indikator", "sasaran", "satuan", "no", "code",
                          "name", "formulasi", "sumber_data", "keterangan", "ocr_confidence", "read_by", "level_by"})
@@ -40,7 +42,7 @@ def within_printed_precision(printed: Decimal, decimals: int, realisasi: Decimal
 def other_base(row: IndicatorRow, printed: Decimal, decimals: int, realisasi: Decimal) -> str | None:
     """How the capaian agrees with another figure of the row, in words, or None."""
     for key, text in row.raw_cells.items():
-        if key.split("_")[0] in _NOT_A_BASE or key in _NOT_A_BASE:
+        if _COLUMN_SUFFIX.sub("", key) in _NOT_A_BASE:  # `keterangan_13`: a repeated role's column
             continue
         value = parse_value(text)
         if value.kind not in ("amount", "percent", "count") or not value.value:

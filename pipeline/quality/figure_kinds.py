@@ -115,11 +115,9 @@ def explained_cells(tables: Iterable[Table]) -> dict[tuple[int, str], str]:
     for table in tables:
         kinds: dict[int, str] = {}
         money: set[int] = set()
-        spanning = ""
+        headers = table.spanning_headers()
         for column in sorted(table.columns, key=lambda c: c.index):
-            # a merged header cell stands over its first column: the empty headers after it are its own
-            spanning = column.header or spanning
-            if kind := column_kind(spanning):
+            if kind := column_kind(headers[column.index]):
                 kinds[column.index] = kind
             if is_amount_role(column.role) or _money_words(column.header):
                 money.add(column.index)

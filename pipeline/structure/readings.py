@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from pipeline.structure.arithmetic import PCT_TOLERANCE
 from schemas.model import IndicatorRow
 
 _LONE_GROUP = re.compile(r"^\D*\d{1,3}[.,]\d{3}\D*$")  # `352,390*`, `2.165 (105,60)`: one separator, three digits
-TOLERANCE = 0.6  # percentage points: a printed capaian is rounded (or cut) from the exact ratio
+TOLERANCE = float(PCT_TOLERANCE)  # percentage points: a printed capaian is rounded (or cut) from the ratio
 
 
 def _readings(value: float | None, text: str | None) -> list[float]:

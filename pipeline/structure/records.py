@@ -136,9 +136,11 @@ def column_conventions(table: Table, fallback: NumberConvention) -> dict[int, Nu
     return conventions
 
 
-def table_records(table: Table, fallback: NumberConvention) -> tuple[list[BudgetLine], list[IndicatorRow]]:
-    """Budget lines and indicator rows of one table."""
-    conventions = column_conventions(table, fallback)
+def table_records(table: Table, fallback: NumberConvention,
+                  conventions: dict[int, NumberConvention] | None = None) -> tuple[list[BudgetLine], list[IndicatorRow]]:
+    """Budget lines and indicator rows of one table; `conventions` where the caller has decided
+    them already (`column_conventions`), else decided here."""
+    conventions = column_conventions(table, fallback) if conventions is None else conventions
 
     roles = {c.role: c.index for c in reversed(table.columns)}
     money_roles = [r for r in roles if is_amount_role(r)]

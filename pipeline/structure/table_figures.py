@@ -14,7 +14,6 @@ import re
 from decimal import Decimal
 
 from pipeline.normalise.numbers import NumberConvention, parse_value
-from pipeline.structure.records import column_conventions
 from schemas.model import MAX_AMOUNT, BudgetLine, IndicatorRow, Table, TableFigure
 
 # Columns that label a row rather than measure it: never figures.
@@ -40,17 +39,6 @@ def header_scale(header: str) -> int | None:
     return None
 
 
-def _spanning_headers(table: Table) -> dict[int, str]:
-    """Column index → header path, a merged header's text carried over the empty headers right of
-    it (`Dalam Juta (Rp)` stands over the three year columns of a series)."""
-    headers: dict[int, str] = {}
-    spanning = ""
-    for column in sorted(table.columns, key=lambda c: c.index):
-        spanning = column.header or spanning
-        headers[column.index] = column.header or spanning
-    return headers
-
-
 def _short_unit(unit: str | None) -> bool:
     """A unit (`ton`, `Orang/Bulan`), not a sentence that happens to start with a number
     (`1.1 Meningkatnya Produksi dan populasi ternak`: a numbered label)."""
@@ -66,8 +54,9 @@ def _row_label(cells: list[str], label_columns: list[int]) -> str:
 
 
 def leftover_figures(table: Table, lines: list[BudgetLine], indicators: list[IndicatorRow],
-                     fallback: NumberConvention) -> list[TableFigure]:
-    """The numbers of `table` that none of its budget `lines` and `indicators` hold."""
+                     conventions: dict[int, NumberConvention]) -> list[TableFigure]:
+    """The numbers of `table` that none of its budget `lines` and `indicators` hold, read under
+    the column conventions the records were read under (`records.column_conventions`)."""
     held: dict[int, frozenset[str]] = {}
     for line in lines:
         if line.table_no == table.table_no:
@@ -78,8 +67,7 @@ def leftover_figures(table: Table, lines: list[BudgetLine], indicators: list[Ind
     measured = [c for c in table.columns if c.role not in LABEL_ROLES]
     if not measured:
         return []
-    conventions = column_conventions(table, fallback)
-    headers = _spanning_headers(table)
+    headers = table.spanning_headers()
     label_columns = [c.index for role in ("name", "indikator", "sasaran", "keterangan", "other")
                      for c in table.columns if c.role == role]
     figures: list[TableFigure] = []

@@ -271,8 +271,7 @@ def join_wrapped_rows(rows: list[GridRow], columns: list[Column], page_breaks_on
     for row in rows:
         cut = not page_breaks_only or (out and row.page is not None and out[-1].page is not None
                                        and row.page != out[-1].page)
-        if out and cut and _is_wrap_row(row, columns) and not re.match(r"^\s*(jumlah|total)\b",
-                                                                       " ".join(out[-1].cells), re.I):
+        if out and cut and _is_wrap_row(row, columns) and not _TOTAL_LABEL.match(" ".join(out[-1].cells)):
             prev = out[-1]
             width = max(len(prev.cells), len(row.cells))
             prev.cells = prev.cells + [""] * (width - len(prev.cells))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pipeline.normalise.numbers import INDONESIAN
-from pipeline.structure.records import table_records
+from pipeline.structure.records import column_conventions, table_records
 from pipeline.structure.table_figures import header_scale, leftover_figures
 from pipeline.structure.tables import build_tables
 from schemas.model import Column, Grid, GridRow, Table
@@ -18,8 +18,9 @@ def _table(rows: list[list[str]]):
 
 def _leftovers(rows: list[list[str]]):
     table = _table(rows)
-    lines, indicators = table_records(table, INDONESIAN)
-    return lines, indicators, leftover_figures(table, lines, indicators, INDONESIAN)
+    conventions = column_conventions(table, INDONESIAN)
+    lines, indicators = table_records(table, INDONESIAN, conventions)
+    return lines, indicators, leftover_figures(table, lines, indicators, conventions)
 
 
 def test_a_series_by_year_keeps_row_labels_column_paths_and_the_headers_scale() -> None:
@@ -54,7 +55,7 @@ def test_labels_numbering_and_sentences_starting_with_a_number_are_no_figures() 
     table = Table(table_no=1, columns=columns, rows=[
         GridRow(cells=["1", "Meningkatnya produksi", "1.1 Meningkatnya Produksi dan populasi ternak", "401.024"]),
         GridRow(cells=["2", "- Sapi Potong", "447.978", "466.272"])])
-    figures = leftover_figures(table, [], [], INDONESIAN)
+    figures = leftover_figures(table, [], [], column_conventions(table, INDONESIAN))
     assert [(f.row_label, f.text) for f in figures] == [
         ("Meningkatnya produksi", "401.024"), ("- Sapi Potong", "447.978"), ("- Sapi Potong", "466.272")]
 
