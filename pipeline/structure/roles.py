@@ -174,9 +174,21 @@ def looks_like_data(cells: Sequence[str]) -> bool:
         return True
     if is_column_number_row(cells):
         return False
+    if _year_series(cells):
+        return False
     small = sum(1 for c in cells if c.strip() and cell_kind(c) in ("small", "amount", "percent")
                 and re.match(r"^\s*(?:-|\d)", c))
     return small >= 2
+
+
+def _year_series(cells: Sequence[str]) -> bool:
+    """`INDIKATOR | 2014 | 2015 | 2016`: bare figures that are successive years under words are a
+    header naming the years of its column pairs, not a row of small figures."""
+    bare = [c.strip() for c in cells if re.fullmatch(r"\s*\d+\s*", c)]
+    years = [int(c) for c in bare if re.fullmatch(r"(?:19[89]|20[0-4])\d", c)]
+    words = [c for c in cells if c.strip() and re.search(r"[^\W\d]{3}", c)]
+    return (len(years) >= 2 and len(years) == len(bare) and bool(words)
+            and all(b == a + 1 for a, b in zip(years, years[1:])))
 
 
 # ------------------------------------------------------------------ header stacking
@@ -373,7 +385,7 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
         else:
             roles[j] = f"{role}_rp" if money else f"{role}_k"
     decide_percent_columns(roles, data_rows)
-    roles = _one_column_per_role(roles, headers)
+    roles = _one_column_per_role(roles, headers, _filled_columns(data_rows, width))
     return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(roles)]
 
 
@@ -396,10 +408,19 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 _REALISASI = ("realisasi_kinerja", "realisasi")
 
 
-def _report_year_columns(roles: list[str], headers: Sequence[str]) -> dict[str, int]:
+def _filled_columns(data_rows: list[GridRow], width: int) -> set[int]:
+    """Columns where some data row prints a figure."""
+    return {j for j in range(width) for r in data_rows
+            if j < len(r.cells) and re.search(r"\d", r.cells[j])}
+
+
+def _report_year_columns(roles: list[str], headers: Sequence[str],
+                         filled: set[int] | None = None) -> dict[str, int]:
     """`Realisasi Tahun / 2015 | 2016`: a realisasi printed for several years is the report
-    year's, the latest; then a target (or capaian) printed for several years is that year's
-    (`Target 2016`, not the plan's `Target 2018`). Roles whose columns name no year are left."""
+    year's, the latest with figures (a plan's table prints target/realisasi pairs to 2018 and
+    fills the realisasi only up to the report year); then a target (or capaian) printed for
+    several years is that year's (`Target 2016`, not the plan's `Target 2018`). Roles whose
+    columns name no year are left."""
     def years(role: str) -> dict[int, int]:
         found = {}
         for j, r in enumerate(roles):
@@ -412,7 +433,8 @@ def _report_year_columns(roles: list[str], headers: Sequence[str]) -> dict[str, 
     report_year = None
     for role in _REALISASI:
         if by_year := years(role):
-            report_year = max(by_year)
+            printed = [y for y, j in by_year.items() if filled is None or j in filled]
+            report_year = max(printed or by_year)
             out[role] = by_year[report_year]
     if report_year is not None:
         for role in ("target", "capaian", "pagu"):
@@ -425,7 +447,8 @@ _AFTER_INDIKATOR = frozenset({"target", "realisasi_kinerja", "capaian", "satuan"
                               "tw1_k", "tw2_k", "tw3_k", "tw4_k"})
 
 
-def _one_column_per_role(roles: list[str], headers: Sequence[str] = ()) -> list[str]:
+def _one_column_per_role(roles: list[str], headers: Sequence[str] = (),
+                         filled: set[int] | None = None) -> list[str]:
     """Cascading tables repeat name / indikator / target per level (program, kegiatan, sub
     kegiatan): the rightmost group is the most detailed and carries the budget, and an
     indicator's figures are those to the right of it. Repeated figures keep their first column,
@@ -441,5 +464,5 @@ def _one_column_per_role(roles: list[str], headers: Sequence[str] = ()) -> list[
             after = [j for j, r in enumerate(roles) if r == role and j > indikator]
             if after:
                 chosen[role] = after[0]
-    chosen.update(_report_year_columns(roles, headers))
+    chosen.update(_report_year_columns(roles, headers, filled))
     return [role if role in _REPEATABLE or chosen.get(role) == j else "other" for j, role in enumerate(roles)]

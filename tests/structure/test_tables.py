@@ -210,3 +210,27 @@ def test_a_total_alone_under_the_names_header_is_the_first_data_row_not_a_sub_he
     sub_header = _grid([["Program", "Realisasi", ""], ["", "Jumlah", "%"], ["Program A", "1.000.000", "90"]])
     (table,) = build_tables([sub_header])
     assert [r.cells[0] for r in table.rows] == ["Program A"]
+
+
+def test_a_plans_years_over_target_realisasi_pairs_name_the_report_years_pair() -> None:
+    """LAMPIRAN 1 IKU p2: `INDIKATOR | 2014 | | 2015 | | 2016 | | 2017 | ` over TARGET/REALISASI
+    pairs. The row of years is a header (not small figures), and the report year is the latest
+    whose realisasi is printed (2017 prints only targets)."""
+    grid = _grid([["NO", "INDIKATOR KINERJA", "2014", "", "2015", "", "2016", "", "2017", ""],
+                  ["", "", "TARGET", "REALISASI", "TARGET", "REALISASI", "TARGET", "REALISASI",
+                   "TARGET", "REALISASI"],
+                  ["1", "Persentase temuan", "10%", "35,90%", "10%", "22,30%", "10%", "12,5%", "10%", ""],
+                  ["2", "Jumlah auditor", "70 orang", "68 orang", "70 orang", "68 orang", "73 orang",
+                   "61 orang", "80 orang", ""]])
+    (table,) = build_tables([grid])
+    assert [c.role for c in table.columns] == ["no", "indikator", "other", "other", "other", "other",
+                                               "target", "realisasi_kinerja", "other", "other"]
+    assert table.columns[6].header == "2016 / TARGET"
+    assert [r.cells[1] for r in table.rows] == ["Persentase temuan", "Jumlah auditor"]
+
+
+def test_bare_figures_that_do_not_count_years_keep_a_row_data() -> None:
+    from pipeline.structure.roles import looks_like_data
+    assert looks_like_data(["Jumlah kegiatan", "2014", "2016"])  # not successive
+    assert looks_like_data(["12", "2014", "2015"])  # no words: figures
+    assert not looks_like_data(["INDIKATOR", "2014", "", "2015"])
