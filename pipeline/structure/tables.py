@@ -263,14 +263,35 @@ def _is_wrap_row(row: GridRow, columns: list[Column]) -> bool:
     return not _LEVEL_START.match(filled[0][1])
 
 
+def _rows_closed(seg: Segment, columns: list[Column]) -> bool:
+    """Whether each row of the segment is already a whole row, so that only a row cut by a page
+    break can continue the one above: a ruled PDF table (its rules close rows), or a text
+    conversion whose cells hold whole wrapped texts (a converter that read cells, not lines:
+    its figure rows' names run long). A name-only row there is a row of its own (a kegiatan
+    without figures under its program), not the tail of the name above."""
+    if seg.grid.source.startswith("pdf:ruled"):
+        return True
+    if seg.grid.source != "text":
+        return False
+    text_roles = {c.index for c in columns if c.role in ("name", "indikator", "sasaran")}
+    longest = sorted(max((len(r.cells[j].strip()) for j in text_roles if j < len(r.cells)), default=0)
+                     for r in seg.rows if has_values(r.cells))
+    return len(longest) >= 3 and longest[len(longest) // 2] >= _WHOLE_TEXT_CHARS
+
+
+_WHOLE_TEXT_CHARS = 40  # a name longer than a narrow column's line: the converter joined its lines
+
+
 def join_wrapped_rows(rows: list[GridRow], columns: list[Column], page_breaks_only: bool = False) -> list[GridRow]:
     """Rows holding only the wrapped tail of the row above's text cells, joined to it. A ruled
-    table's rules already close its rows: there only a row cut by a page break is joined
-    (`page_breaks_only`: `… Media Massa dan Pemanfaatan` / next page `Teknologi Informasi`)."""
+    table's rules already close its rows (and so do a cell-reading converter's, `_rows_closed`):
+    there only a row cut by a page break or a blank line is joined (`page_breaks_only`:
+    `… Media Massa dan Pemanfaatan` / next page `Teknologi Informasi`)."""
     out: list[GridRow] = []
     for row in rows:
         cut = not page_breaks_only or (out and row.page is not None and out[-1].page is not None
-                                       and row.page != out[-1].page)
+                                       and row.page != out[-1].page) or (
+            out and row.line is not None and out[-1].line is not None and row.line - out[-1].line > 1)
         if out and cut and _is_wrap_row(row, columns) and not _TOTAL_LABEL.match(" ".join(out[-1].cells)):
             prev = out[-1]
             width = max(len(prev.cells), len(row.cells))
@@ -377,7 +398,7 @@ def build_tables(grids: list[Grid], first_table_no: int = 1) -> list[Table]:
     for seg in stitch(segments):
         width = max(_width(seg.header), _width([r.cells for r in seg.rows]))
         columns = assign_roles(seg.header, seg.rows, width)
-        rows = join_wrapped_rows(seg.rows, columns, page_breaks_only=seg.grid.source.startswith("pdf:ruled"))
+        rows = join_wrapped_rows(seg.rows, columns, page_breaks_only=_rows_closed(seg, columns))
         rows = join_split_amount_rows(rows, columns)
         roles = [c.role for c in columns]
         notes = list(seg.notes)

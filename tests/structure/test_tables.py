@@ -234,3 +234,28 @@ def test_bare_figures_that_do_not_count_years_keep_a_row_data() -> None:
     assert looks_like_data(["Jumlah kegiatan", "2014", "2016"])  # not successive
     assert looks_like_data(["12", "2014", "2015"])  # no words: figures
     assert not looks_like_data(["INDIKATOR", "2014", "", "2015"])
+
+
+def test_a_text_conversion_whose_cells_hold_whole_names_keeps_name_only_rows_apart() -> None:
+    """A converter that read cells prints each kegiatan (no figures) on its own line under its
+    program: they are rows, not the program name's wrapped tail. Only after a blank line (a
+    page break in the text) does a name-only row continue the row above."""
+    text = ("Sasaran\tNama Program / Kegiatan\tAnggaran\tRealisasi\tCapaian\n"
+            "Meningkatnya ekspor\tProgram Peningkatan dan Pengembangan Ekspor\t413,350,000.00\t409,070,737.00\t98.96\n"
+            "\tMonitoring dan Verifikasi Pemegang Angka Pengenal Importir (API)\t\t\t\n"
+            "\tPenyusunan Data Base Importir Jawa Barat\t\t\t\n"
+            "Meningkatnya pasar\tProgram Pengembangan Sistem Perdagangan Dalam Negeri\t4,375,000,000.00\t4,011,228,172.00\t91.69\n"
+            "\tProgram Pengembangan Pasar Lelang di Jawa Barat Selatan\t100,000,000.00\t97,895,000.00\t97.90\n"
+            "\tSub Kegiatan Penyediaan Administrasi Keuangan\t356,391,000.00\t297,151,800.00\t83.38\n"
+            "\n"
+            "\tPelaksanaan Tugas ASN\t\t\t\n")
+    (table,) = build_tables(read_text("t.txt", text.encode()).grids)
+    names = [r.cells[1] for r in table.rows]
+    assert names[:3] == ["Program Peningkatan dan Pengembangan Ekspor",
+                         "Monitoring dan Verifikasi Pemegang Angka Pengenal Importir (API)",
+                         "Penyusunan Data Base Importir Jawa Barat"]
+    assert names[-1] == "Sub Kegiatan Penyediaan Administrasi Keuangan Pelaksanaan Tugas ASN"
+    short = ("Program\tAnggaran\n" "Program Penunjang\t1.000.000\n" "Pemerintahan Daerah\t\n"
+             "Program Lain\t2.000.000\n" "Kegiatan A\t3.000.000\n")
+    (table,) = build_tables(read_text("t.txt", short.encode()).grids)  # a converter that read lines
+    assert [r.cells[0] for r in table.rows][0] == "Program Penunjang Pemerintahan Daerah"
