@@ -35,6 +35,17 @@ def _agrees(realisasi: float, target: float, capaian: float) -> bool:
     return min(abs(realisasi / target * 100 - capaian), abs(target / realisasi * 100 - capaian)) <= TOLERANCE
 
 
+def may_be_capaian(realisasi: float, realisasi_text: str, target: float | None, target_text: str,
+                   pct: float) -> bool:
+    """Whether a percent printed beside a realisasi (`22,7 % (75%)`) can be its capaian: the row
+    prints no target to check it by, or realisasi / target under some reading of the figures
+    gives it. Otherwise the bracket says something else (the target, a share)."""
+    if target is None:
+        return True
+    return any(_agrees(r, t, pct) for r in _readings(realisasi, realisasi_text)
+               for t in _readings(target, target_text))
+
+
 def read_by_capaian(row: IndicatorRow) -> None:
     """Re-read the row's realisasi or target where only the other reading matches its capaian."""
     if row.capaian_pct is None or row.target_value is None or row.realisasi_value is None:

@@ -23,7 +23,7 @@ from pipeline.structure.hierarchy import (
     split_leading_code,
 )
 from pipeline.structure.level_readings import reread_levels
-from pipeline.structure.readings import read_by_capaian
+from pipeline.structure.readings import may_be_capaian, read_by_capaian
 from schemas.model import MAX_AMOUNT, MAX_PERCENT, BudgetLine, IndicatorRow, Table
 
 _TW_K = ("tw1_k", "tw2_k", "tw3_k", "tw4_k")
@@ -159,7 +159,8 @@ def table_records(table: Table, fallback: NumberConvention,
     for row in table.rows:
         values = {role: parse(row.cells, role) for role in roles}
         if "realisasi_kinerja" in roles:
-            _split_bracketed_capaian(values, conventions.get(roles["realisasi_kinerja"], fallback))
+            _split_bracketed_capaian(values, conventions.get(roles["realisasi_kinerja"], fallback),
+                                     values.get("target"))
         parsed_rows.append(values)
         name = _cell(row.cells, roles.get("name")) or _shifted_name(row.cells, roles.get("name"))
         if "name" not in roles:  # a budget per indicator or per sasaran: that is the line's label
@@ -218,10 +219,12 @@ def table_records(table: Table, fallback: NumberConvention,
 _WITH_CAPAIAN = re.compile(r"^\s*(?P<value>[^()]*\d[^()]*?)\s*\(\s*(?P<pct>[-+]?\d[\d.,]*\s*%?)\s*\)\s*$")
 
 
-def _split_bracketed_capaian(values: dict[str, ParsedValue], convention: NumberConvention) -> None:
+def _split_bracketed_capaian(values: dict[str, ParsedValue], convention: NumberConvention,
+                             target: ParsedValue | None) -> None:
     """A realisasi printed with its capaian in brackets (`98,5 (115,88)`, `12 (100%)`): the
-    figure is the realisasi, the bracket the capaian where no capaian column says otherwise.
-    The cell's text stays as printed."""
+    figure is the realisasi, the bracket the capaian where no capaian column says otherwise and
+    the row's target does not contradict it (`22,7 % (75%)` beside target `75%`: the bracket
+    repeats the target). The cell's text stays as printed."""
     cell = values["realisasi_kinerja"]
     match = _WITH_CAPAIAN.match(cell.raw) if cell.kind == "unparsed" else None
     if match is None:
@@ -230,7 +233,9 @@ def _split_bracketed_capaian(values: dict[str, ParsedValue], convention: NumberC
     if figure.value is None or figure.kind not in ("amount", "percent", "count") or pct.value is None:
         return
     values["realisasi_kinerja"] = dataclasses.replace(figure, raw=cell.raw)
-    if values.get("capaian") is None or values["capaian"].kind == "empty":
+    target_value = float(target.value) if target is not None and target.value is not None else None
+    if (values.get("capaian") is None or values["capaian"].kind == "empty") and may_be_capaian(
+            float(figure.value), match["value"], target_value, target.raw if target else "", float(pct.value)):
         values["capaian"] = pct
 
 

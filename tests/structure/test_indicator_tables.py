@@ -106,3 +106,15 @@ def test_two_figures_of_one_cell_are_no_indicator_value() -> None:
     ])
     _, [indicator] = table_records(table, INDONESIAN)
     assert (indicator.target_text, indicator.target_value, indicator.realisasi_value) == ("85 450", None, 86.0)
+
+
+def test_a_bracket_the_target_contradicts_is_no_capaian() -> None:
+    """LAMPIRAN 1 IKU p2: realisasi `22,7 % (75%)` beside target `75%`: 22,7 / 75 is 30 %, so the
+    bracket is no capaian (it repeats the target); the realisasi is still read."""
+    [table] = _tables([
+        ["No", "Indikator", "Target", "Realisasi"],
+        ["1", "Persentase penyelesaian kasus pengaduan", "75%", "22,7 % (75%)"],
+        ["2", "Persentase sampel komoditi", "85", "98,5 (115,88)"],
+    ])
+    _, indicators = table_records(table, INDONESIAN)
+    assert [(i.realisasi_value, i.capaian_pct) for i in indicators] == [(22.7, None), (98.5, 115.88)]
