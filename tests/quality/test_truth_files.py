@@ -1,5 +1,5 @@
 """Every hand-checked truth file under tests/eval/truth (and truth-unseen, truth-heldout,
-truth-heldout2, written from page images for #14) is well formed. Needs no corpus."""
+truth-heldout2, truth-heldout3, written from page images for #14) is well formed. Needs no corpus."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from pipeline.quality.evaluate import BUDGET_ROLES, INDICATOR_ROLES, validate_tr
 
 EVAL = Path(__file__).parents[1] / "eval"
 TRUTH_DIR = EVAL / "truth"
-FILES = sorted(p for d in ("truth", "truth-unseen", "truth-heldout", "truth-heldout2")
+FILES = sorted(p for d in ("truth", "truth-unseen", "truth-heldout", "truth-heldout2",
+                           "truth-heldout3")
                for p in (EVAL / d).glob("*.json"))
 
 
