@@ -355,8 +355,9 @@ def _anchor_quarters(header_rows: list[list[str]], headers: list[str], roles: li
                 j = c - 3 + k
                 if j < len(roles) and not re.fullmatch(r"tw\d(?:_\w+)?", roles[j]):
                     roles[j] = f"tw{k + 1}"
-            for j in range(c + 1, min(c + 3, len(row))):
-                if j < len(roles) and _ANNUAL.match(row[j] or ""):
+            for j in range(c + 1, min(c + 3, len(roles))):
+                # `Tahunan` beside the quarters, in their row or merged above them
+                if any(_ANNUAL.match(part) for part in (headers[j] if j < len(headers) else "").split(" / ")):
                     roles[j] = "target"
             return
 

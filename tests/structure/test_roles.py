@@ -130,3 +130,12 @@ def test_header_words_with_their_column_numbers_merged_in_are_a_header() -> None
 
     assert is_header_like(["", "I", "II", "III", "IV", "12 Murni", "13 Perubahan", "14 Realisasi", "15 %"])
     assert not is_header_like(["3", "Jumlah Laporan", "15 Laporan", "245,304,246"])
+
+
+def test_an_annual_column_merged_above_the_quarters_is_the_target() -> None:
+    """Jakarta Barat PK cascade: `Triwulan … | Tahunan` over `ı | II | III | IV | `: the annual
+    column's word stands in the row above the quarters (OCR'd text conversion)."""
+    header = [["Indikator Kinerja", "Pengukuran Kinerja", "Triw", "vulan", "", "", "Tahunan", "Keterangan"],
+              ["", "", "ı", "II", "III", "IV", "", ""]]
+    roles = [c.role for c in assign_roles(header, [], 8)]
+    assert roles[2:7] == ["tw1_k", "tw2_k", "tw3_k", "tw4_k", "target"]
