@@ -199,12 +199,17 @@ def stack_headers(header_rows: list[list[str]], width: int) -> list[str]:
     filled_rows = [
         [c if not _COLUMN_NUMBER.match(c) else "" for c in r] for r in rows
     ]
+    printed = [list(r) for r in filled_rows]
     for r, row in enumerate(filled_rows):
         for j in range(1, width):
             if row[j] or not row[j - 1]:
                 continue
             below = any(filled_rows[k][j] for k in range(r + 1, len(filled_rows)))
-            if below:
+            # a merged cell spans no further than its parent: where a row above prints a new
+            # heading, a new group of columns starts (`… Triwulan / IV` ends before `Realisasi
+            # Capaian … / K`)
+            new_group = any(printed[k][j] for k in range(r))
+            if below and not new_group:
                 row[j] = row[j - 1]
     stacked = []
     for j in range(width):
@@ -254,6 +259,8 @@ def role_for_header(header: str) -> str:
         return f"tw{q}"
     if _has(r"\bno\.?\b|\bnomor\b|^no$", last) and len(h) <= 12:
         return "no"
+    if (pair := _kinerja_anggaran_pair(last, h)) is not None:
+        return pair
     # the lowest header row names the column; the rows above only give it context
     text_role = _text_role(last, h)
     if text_role:
@@ -262,6 +269,32 @@ def role_for_header(header: str) -> str:
     if _has(PLAN_YEAR, h) and (role in AMOUNT_ROLES or role in _KINERJA_FIGURES):
         return "other"  # a multi-year plan's year (`Tahun 3 / Rp`, `/ Target`): not this year's
     return role
+
+
+_KINERJA_LEAF = re.compile(r"^(?:k|kinerja|fisik|output)$")
+_ANGGARAN_LEAF = re.compile(r"^(?:rp\.?|\(rp\)|rupiah|anggaran|keuangan)$")
+# a period other than the one reported: the plan's end, or cumulative up to last year / to date
+_OTHER_PERIOD = r"tahun lalu|s\.?/d\.?\s*(?:tahun|\d)|sampai dengan (?:tahun|renja|\d)|akhir periode|rpjmd|renstra"
+
+
+def _kinerja_anggaran_pair(last: str, h: str) -> str | None:
+    """`Target Kinerja dan Anggaran Renja … / K | / Rp`: the evaluation form of Permendagri 86/2017
+    prints each figure as a pair, kinerja (K) and money (Rp), under one heading. The heading says
+    which figure (target, realisasi, tingkat capaian); the leaf says which half. Headings of
+    another period (the Renstra's end, cumulative to last year or to date) are no role."""
+    kinerja, money = _KINERJA_LEAF.match(last), _ANGGARAN_LEAF.match(last)
+    parent = h.rsplit(" / ", 1)[0] if " / " in h else ""
+    if not (kinerja or money) or not parent:
+        return None
+    if _has(_OTHER_PERIOD, parent) or _has(PLAN_YEAR, h):
+        return "other"
+    if _has(r"tingkat capaian|\(%\)|persen", parent) or (_has("capaian", parent) and not _has("realisasi", parent)):
+        return "capaian" if kinerja else "realisasi_pct"
+    if _has("realisasi", parent):
+        return "realisasi_kinerja" if kinerja else "realisasi"
+    if _has(r"target|rencana", parent):
+        return "target" if kinerja else "pagu"
+    return None
 
 
 def _figure_role(text: str, context: str) -> str | None:

@@ -139,3 +139,17 @@ def test_an_annual_column_merged_above_the_quarters_is_the_target() -> None:
               ["", "", "ı", "II", "III", "IV", "", ""]]
     roles = [c.role for c in assign_roles(header, [], 8)]
     assert roles[2:7] == ["tw1_k", "tw2_k", "tw3_k", "tw4_k", "target"]
+
+
+@pytest.mark.parametrize("header, role", [
+    ("Target Kinerja dan Anggaran Renja SKPD Tahun Berjalan / K", "target"),
+    ("Target Kinerja dan Anggaran Renja SKPD Tahun Berjalan / Rp", "pagu"),
+    ("Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang Dievaluasi / K", "realisasi_kinerja"),
+    ("Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang Dievaluasi / Rp", "realisasi"),
+    ("Tingkat Capaian Kinerja dan Realisasi Anggaran Renja yang Dievaluasi (%) / K", "capaian"),
+    ("Tingkat Capaian Kinerja dan Realisasi Anggaran Renja yang Dievaluasi (%) / Rp", "realisasi_pct"),
+    ("Realisasi Capaian Kinerja Renstra SKPD sampai dengan Renja SKPD Tahun Lalu / K", "other"),
+    ("Realisasi Kinerja dan Anggaran RPJMD s/d Tahun 2022 / Rp", "other"),
+])
+def test_a_kinerja_and_rp_pair_takes_its_figure_from_the_heading(header: str, role: str) -> None:
+    assert role_for_header(header) == role

@@ -259,3 +259,23 @@ def test_a_text_conversion_whose_cells_hold_whole_names_keeps_name_only_rows_apa
              "Program Lain\t2.000.000\n" "Kegiatan A\t3.000.000\n")
     (table,) = build_tables(read_text("t.txt", short.encode()).grids)  # a converter that read lines
     assert [r.cells[0] for r in table.rows][0] == "Program Penunjang Pemerintahan Daerah"
+
+
+def test_the_permendagri_86_evaluation_form_reads_each_kinerja_and_rp_pair_by_its_heading() -> None:
+    """The evaluasi Renja form prints every figure as a K | Rp pair under one heading: the
+    Renstra's end and cumulative columns are no role, this year's target is target + pagu, the
+    quarters are tw*_k + tw*_rp, the year's realisasi is realisasi_kinerja + realisasi; the
+    quarter's `IV` spans only its own pair, not the headings after it."""
+    from pipeline.extract import extract_document
+
+    (table,) = build_tables(read_text(EXTRACTS / "evaluasi-renja-e81.txt").grids)
+    roles = [c.role for c in table.columns]
+    assert roles[5:11] == ["other", "other", "other", "other", "target", "pagu"]
+    assert roles[11:19] == ["tw1_k", "tw1_rp", "tw2_k", "tw2_rp", "tw3_k", "tw3_rp", "tw4_k", "tw4_rp"]
+    assert roles[19:25] == ["realisasi_kinerja", "realisasi", "other", "other", "other", "other"]
+    doc = extract_document(EXTRACTS / "evaluasi-renja-e81.txt")
+    program = doc.budget_lines[0]
+    assert (program.pagu, program.tw1_rp, program.tw4_rp, program.realisasi) == (
+        5_200_000_000, 1_040_000_000, 1_310_000_000, 5_000_000_000)
+    kegiatan = doc.indicators[1]
+    assert (kegiatan.target_value, kegiatan.tw2_value, kegiatan.realisasi_value) == (4, 2, 4)
