@@ -135,7 +135,7 @@ def _fill(doc: ExtractedDocument, source: SourceDocument, overrides: Overrides |
     doc.n_pages = source.n_pages
     doc.meta = read_metadata(source.page_texts, filename=doc.source_path)
     _apply_overrides(doc.meta, overrides)
-    tables = build_tables(source.grids)
+    tables = build_tables(source.grids, report_year=doc.meta.year)
     doc.tables = len(tables)
     fallback = document_convention(tables)
     for table in tables:

@@ -40,7 +40,7 @@ _QUARTER_WORD = re.compile(r"\b(?:triwulan|triw\w*|triv\w*|trw|tw|vulan|kuartal)
 _QUARTER_NUMBER = re.compile(r"(?:^|[\s/(])(iv|iii|ii|i|[1-4])(?=$|[\s/)])", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(?:\s*\(?=.*)?$")
 # a year of a multi-year plan (Renstra: `Tahun 1` … `Tahun 5`, `Akhir Periode Renstra`)
-PLAN_YEAR = r"\btahun\s*(?:ke\W*)?[1-5]\b|akhir\s+periode"
+PLAN_YEAR = r"\btahun\s*(?:ke\W*)?[1-5]\b|akhir\s+(?:periode|renstra|rpjmd)|jangka\s+menengah"
 _BARE_FIGURE = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d{3,}\s*$")
 _LEADING_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\s+(?=\D)")
 
@@ -395,7 +395,8 @@ def _anchor_quarters(header_rows: list[list[str]], headers: list[str], roles: li
             return
 
 
-def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: int) -> list[Column]:
+def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: int,
+                 report_year: int | None = None) -> list[Column]:
     """Columns with roles for a table, from its header rows and (for provisional roles) its data."""
     headers = stack_headers(header_rows, width)
     roles = [role_for_header(h) for h in headers]
@@ -419,7 +420,7 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
         else:
             roles[j] = f"{role}_rp" if money else f"{role}_k"
     decide_percent_columns(roles, data_rows)
-    roles = _one_column_per_role(roles, headers, _filled_columns(data_rows, width))
+    roles = _one_column_per_role(roles, headers, _filled_columns(data_rows, width), report_year)
     return [Column(index=j, role=role, header=headers[j]) for j, role in enumerate(roles)]
 
 
@@ -449,12 +450,15 @@ def _filled_columns(data_rows: list[GridRow], width: int) -> set[int]:
 
 
 def _report_year_columns(roles: list[str], headers: Sequence[str],
-                         filled: set[int] | None = None) -> dict[str, int]:
+                         filled: set[int] | None = None, document_year: int | None = None) -> dict[str, int]:
     """`Realisasi Tahun / 2015 | 2016`: a realisasi printed for several years is the report
     year's, the latest with figures (a plan's table prints target/realisasi pairs to 2018 and
     fills the realisasi only up to the report year); then a target (or capaian) printed for
     several years is that year's (`Target 2016`, not the plan's `Target 2018`). Roles whose
-    columns name no year are left."""
+    columns name no year are left. One realisasi and one target of different years (`Realisasi
+    2016 | Target 2018`, `Realisasi 2015 | Target 2016`): the document's year keeps the one of
+    its year; without it, a target two or more years after the realisasi is the plan's end (and a
+    capaian beside it the progress towards that end, not this year's achievement)."""
     def years(role: str) -> dict[int, int]:
         found = {}
         for j, r in enumerate(roles):
@@ -463,18 +467,40 @@ def _report_year_columns(roles: list[str], headers: Sequence[str],
                 found[int(m[0])] = j
         return found if len(found) == sum(1 for r in roles if r == role) >= 2 else {}
 
+    def single_year(role: str) -> int | None:
+        cols = [j for j, r in enumerate(roles) if r == role]
+        found = _YEAR.findall(headers[cols[0]]) if len(cols) == 1 and cols[0] < len(headers) else []
+        return int(found[0]) if len(found) == 1 else None
+
     out: dict[str, int] = {}
+    realisasi_year = next((y for role in _REALISASI if (y := single_year(role))), None)
+    target_year = single_year("target")
+    if realisasi_year and target_year and target_year > realisasi_year:
+        if document_year in (realisasi_year, target_year):
+            keep = document_year
+        else:
+            keep = realisasi_year if target_year - realisasi_year >= 2 else None
+        if keep == realisasi_year:
+            # `Realisasi 2016 | Target 2018 | Capaian`: the plan's end and the progress towards it
+            out["target"] = out["capaian"] = NO_COLUMN
+        elif keep == target_year:
+            out.update({role: NO_COLUMN for role in _REALISASI})  # last year's, the baseline
     report_year = None
     for role in _REALISASI:
         if by_year := years(role):
             printed = [y for y, j in by_year.items() if filled is None or j in filled]
             report_year = max(printed or by_year)
             out[role] = by_year[report_year]
+        elif report_year is None:
+            report_year = single_year(role)
     if report_year is not None:
         for role in ("target", "capaian", "pagu"):
             if (by_year := years(role)) and report_year in by_year:
                 out[role] = by_year[report_year]
     return out
+
+
+NO_COLUMN = -1  # a role that no column of the table takes
 
 _RIGHTMOST = frozenset({"name", "indikator", "sasaran"})
 _AFTER_INDIKATOR = frozenset({"target", "realisasi_kinerja", "capaian", "satuan",
@@ -482,7 +508,7 @@ _AFTER_INDIKATOR = frozenset({"target", "realisasi_kinerja", "capaian", "satuan"
 
 
 def _one_column_per_role(roles: list[str], headers: Sequence[str] = (),
-                         filled: set[int] | None = None) -> list[str]:
+                         filled: set[int] | None = None, report_year: int | None = None) -> list[str]:
     """Cascading tables repeat name / indikator / target per level (program, kegiatan, sub
     kegiatan): the rightmost group is the most detailed and carries the budget, and an
     indicator's figures are those to the right of it. Repeated figures keep their first column,
@@ -498,5 +524,5 @@ def _one_column_per_role(roles: list[str], headers: Sequence[str] = (),
             after = [j for j, r in enumerate(roles) if r == role and j > indikator]
             if after:
                 chosen[role] = after[0]
-    chosen.update(_report_year_columns(roles, headers, filled))
+    chosen.update(_report_year_columns(roles, headers, filled, report_year))
     return [role if role in _REPEATABLE or chosen.get(role) == j else "other" for j, role in enumerate(roles)]

@@ -389,15 +389,16 @@ def realign_row(cells: list[str], roles: list[str]) -> list[str] | None:
 
 
 # ------------------------------------------------------------------ grids → tables
-def build_tables(grids: list[Grid], first_table_no: int = 1) -> list[Table]:
-    """All tables of a document, numbered in order."""
+def build_tables(grids: list[Grid], first_table_no: int = 1, report_year: int | None = None) -> list[Table]:
+    """All tables of a document, numbered in order. `report_year`: the year the document reports
+    on, where its title says (it tells a plan's target from this year's)."""
     segments: list[Segment] = []
     for grid in grids:
         segments.extend(split_grid(grid))
     tables: list[Table] = []
     for seg in stitch(segments):
         width = max(_width(seg.header), _width([r.cells for r in seg.rows]))
-        columns = assign_roles(seg.header, seg.rows, width)
+        columns = assign_roles(seg.header, seg.rows, width, report_year)
         rows = join_wrapped_rows(seg.rows, columns, page_breaks_only=_rows_closed(seg, columns))
         rows = join_split_amount_rows(rows, columns)
         roles = [c.role for c in columns]

@@ -153,3 +153,23 @@ def test_an_annual_column_merged_above_the_quarters_is_the_target() -> None:
 ])
 def test_a_kinerja_and_rp_pair_takes_its_figure_from_the_heading(header: str, role: str) -> None:
     assert role_for_header(header) == role
+
+
+def test_a_target_of_a_later_year_than_the_realisasi_is_the_plans_not_this_years() -> None:
+    """LKIP Kesbangpol p24 `Realisasi 2016 | Target 2018`: comparing with the Renstra's end target
+    (2018); a capaian computed against it would be wrong. `Realisasi 2015 | Target 2016` keeps it."""
+    roles = [c.role for c in assign_roles([["Indikator Kinerja", "Realisasi 2016", "Target 2018", "Capaian (%)"]], [], 4)]
+    assert roles == ["indikator", "realisasi_kinerja", "other", "other"]
+    roles = [c.role for c in assign_roles([["Indikator Kinerja", "Realisasi 2015", "Target 2016"]], [], 3)]
+    assert roles == ["indikator", "realisasi_kinerja", "target"]  # a year apart: undecided, both kept
+    # the document's year decides: a 2016 PK prints last year's realisasi as its baseline
+    roles = [c.role for c in assign_roles([["Indikator Kinerja", "Realisasi 2015", "Target 2016"]], [], 3, 2016)]
+    assert roles == ["indikator", "other", "target"]
+    roles = [c.role for c in assign_roles([["Indikator Kinerja", "Realisasi 2016", "Target 2017"]], [], 3, 2016)]
+    assert roles == ["indikator", "realisasi_kinerja", "other"]
+
+
+@pytest.mark.parametrize("header", ["Target Akhir Renstra", "Target Jangka Menengah",
+                                    "Tingkat capaian terhadap target akhir renstra (%)"])
+def test_the_plans_end_target_and_its_capaian_are_no_role(header: str) -> None:
+    assert role_for_header(header) == "other"
