@@ -246,6 +246,8 @@ def role_for_header(header: str) -> str:
     last = h.split(" / ")[-1].strip()
     q = _quarter(header)
     if q is not None:
+        if _has(r"target|rencana", h) and not _has(r"realisasi|capaian", h):
+            return f"tw{q}_target"  # provisional: see `_quarter_targets`
         if _has(r"^(?:rp|rupiah|keuangan|anggaran)\b", last) or _has(r"\b(?:rp|rupiah)\b", last):
             return f"tw{q}_rp"
         if last in {"k", "fisik", "kinerja"} or _has(r"^k\b", last):
@@ -395,12 +397,23 @@ def _anchor_quarters(header_rows: list[list[str]], headers: list[str], roles: li
             return
 
 
+def _quarter_targets(roles: list[str]) -> None:
+    """A quarter's target (`Target Triwulan / I`, `Triwulan I / Rencana`): where the table also
+    prints that quarter's realisasi, the realisasi is the quarter's figure and the target no
+    role; alone (a PK or Rencana Aksi plans its quarters) it is the quarter's kinerja figure."""
+    for j, role in enumerate(roles):
+        if m := re.fullmatch(r"tw(\d)_target", role):
+            realised = any(re.fullmatch(rf"tw{m[1]}(?:_k|_rp|_pct)?", r) for r in roles)
+            roles[j] = "other" if realised else f"tw{m[1]}_k"
+
+
 def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: int,
                  report_year: int | None = None) -> list[Column]:
     """Columns with roles for a table, from its header rows and (for provisional roles) its data."""
     headers = stack_headers(header_rows, width)
     roles = [role_for_header(h) for h in headers]
     _anchor_quarters(header_rows, headers, roles)
+    _quarter_targets(roles)
     has_money = any(r in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi") or r.endswith("_rp")
                     for r in roles)
     has_target = "target" in roles

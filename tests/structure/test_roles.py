@@ -173,3 +173,23 @@ def test_a_target_of_a_later_year_than_the_realisasi_is_the_plans_not_this_years
                                     "Tingkat capaian terhadap target akhir renstra (%)"])
 def test_the_plans_end_target_and_its_capaian_are_no_role(header: str) -> None:
     assert role_for_header(header) == "other"
+
+
+@pytest.mark.parametrize("header, rows, roles", [
+    # each quarter's planned and realised budget: the realisasi is the quarter's figure
+    ([["Program", "Pagu", "Triwulan I", "", "Triwulan II", ""], ["", "", "Target", "Realisasi", "Target", "Realisasi"]],
+     [["Program A", "1.000.000.000", "250.000.000", "200.000.000", "500.000.000", "450.000.000"]],
+     ["name", "pagu", "other", "tw1_rp", "other", "tw2_rp"]),
+    ([["Indikator", "Target", "Triwulan I", "", "Triwulan II", ""], ["", "", "Target", "Realisasi", "Target", "Realisasi"]],
+     [["Persentase", "100%", "25%", "20%", "50%", "45%"]],
+     ["indikator", "target", "other", "tw1_k", "other", "tw2_k"]),
+    ([["Indikator", "Target Triwulan", "", "Realisasi Triwulan", ""], ["", "I", "II", "I", "II"]],
+     [["Persentase", "25%", "50%", "20%", "45%"]],
+     ["indikator", "other", "other", "tw1_k", "tw2_k"]),
+    # a plan's quarterly targets alone (Rencana Aksi) are the quarters' kinerja figures
+    ([["Indikator", "Target Kinerja Sasaran", "", "", ""], ["", "Trw I", "Trw II", "Trw III", "Trw IV"]],
+     [["Persentase", "25%", "50%", "75%", "100%"]],
+     ["indikator", "tw1_k", "tw2_k", "tw3_k", "tw4_k"]),
+])
+def test_a_quarters_target_yields_to_its_realisasi(header, rows, roles) -> None:
+    assert [c.role for c in assign_roles(header, [GridRow(cells=r) for r in rows], len(header[0]))] == roles
