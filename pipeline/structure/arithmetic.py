@@ -71,6 +71,15 @@ def _capaian_of_indicators(roles: list[str], rows: Sequence[GridRow]) -> None:
     the sasaran rows only) gives up the role."""
     if "target" not in roles or "realisasi_kinerja" not in roles or "realisasi_pct" not in roles:
         return
+    pcts = [j for j, r in enumerate(roles) if r == "realisasi_pct"]
+    if len(pcts) > 1:  # `Tahun 2021 / T | R | %`, `Tahun 2022 / …`: each % against its own pair
+        for pct in pcts:
+            target, realisasi = _nearest_left(roles, "target", pct), _nearest_left(roles, "realisasi_kinerja", pct)
+            if target is not None and realisasi is not None:
+                agree, total = share_of_ratio(rows, pct, realisasi, target)
+                if total >= MIN_ROWS and agree >= AGREE_SHARE * total:
+                    roles[pct] = "capaian"
+        return
     target, realisasi = roles.index("target"), roles.index("realisasi_kinerja")
     pct = roles.index("realisasi_pct")
     agree, total = share_of_ratio(rows, pct, realisasi, target)
@@ -82,3 +91,7 @@ def _capaian_of_indicators(roles: list[str], rows: Sequence[GridRow]) -> None:
             return
         roles[other] = "other"
     roles[pct] = "capaian"
+
+
+def _nearest_left(roles: list[str], role: str, j: int) -> int | None:
+    return next((k for k in range(j - 1, -1, -1) if roles[k] == role), None)

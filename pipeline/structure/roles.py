@@ -263,6 +263,8 @@ def role_for_header(header: str) -> str:
         return "no"
     if (pair := _kinerja_anggaran_pair(last, h)) is not None:
         return pair
+    if last in _ABBREVIATED:  # `Tahun 2023 / T | R | %`
+        return _ABBREVIATED[last]
     # the lowest header row names the column; the rows above only give it context
     text_role = _text_role(last, h)
     if text_role:
@@ -273,6 +275,7 @@ def role_for_header(header: str) -> str:
     return role
 
 
+_ABBREVIATED = {"t": "target", "r": "realisasi?"}  # a figure heading cut to its letter
 _KINERJA_LEAF = re.compile(r"^(?:k|kinerja|fisik|output)$")
 _ANGGARAN_LEAF = re.compile(r"^(?:rp\.?|\(rp\)|rupiah|anggaran|keuangan)$")
 # a period other than the one reported: the plan's end, or cumulative up to last year / to date
@@ -507,7 +510,7 @@ def _report_year_columns(roles: list[str], headers: Sequence[str],
         elif report_year is None:
             report_year = single_year(role)
     if report_year is not None:
-        for role in ("target", "capaian", "pagu"):
+        for role in ("target", "capaian", "pagu", "realisasi_pct"):
             if (by_year := years(role)) and report_year in by_year:
                 out[role] = by_year[report_year]
     return out

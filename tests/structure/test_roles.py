@@ -193,3 +193,15 @@ def test_the_plans_end_target_and_its_capaian_are_no_role(header: str) -> None:
 ])
 def test_a_quarters_target_yields_to_its_realisasi(header, rows, roles) -> None:
     assert [c.role for c in assign_roles(header, [GridRow(cells=r) for r in rows], len(header[0]))] == roles
+
+
+def test_years_of_abbreviated_target_realisasi_percent_take_the_report_years_triple() -> None:
+    """`Tahun 2021 / T | R | %` … `Tahun 2023 / T | R | %`: the letters are target and realisasi,
+    each % is the capaian of its own pair (its figures are R / T), the latest year is reported."""
+    header = [["Indikator", "Tahun 2021", "", "", "Tahun 2022", "", "", "Tahun 2023", "", ""],
+              ["", "T", "R", "%", "T", "R", "%", "T", "R", "%"]]
+    rows = [["X", "80", "81", "101,25", "85", "84", "98,82", "90", "91", "101,11"],
+            ["Y", "10", "10", "100", "20", "10", "50,00", "30", "15", "50,00"],
+            ["Z", "5", "4", "80,00", "6", "6", "100,00", "7", "7", "100,00"]]
+    roles = [c.role for c in assign_roles(header, [GridRow(cells=r) for r in rows], 10)]
+    assert roles == ["indikator"] + ["other"] * 6 + ["target", "realisasi_kinerja", "capaian"]
