@@ -30,7 +30,7 @@ jawab penjelasan kriteria interval nilai predikat kategori rp k fisik keuangan o
 tujuan misi iku utama akhir renstra alokasi serapan persen bobot hasil kondisi rencana pendukung
 pelaksana unit kerja s/d sd dan atau per dengan pada terhadap yang thd i ii iii iv rata rata-rata
 asisten kepala bagian kasubbag ketua lokasi volume pendanaan indikatif prioritas rpjmd rkpd apbd
-definisi operasional jumlah total spj perencanaan kerangka periode
+definisi operasional jumlah total spj perencanaan kerangka periode dpa dppa penyerapan
 """.split())
 _TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -307,11 +307,18 @@ def _figure_role(text: str, context: str) -> str | None:
     stack: `KEUANGAN / REALISASI (Rp)` is money, `KINERJA / REALISASI (%)` is kinerja)."""
     money = _has(MONEY + r"|keuangan|serapan|s/d|sampai|" + SPENT, context)
     kinerja = _has(r"kinerja|fisik|output|outcome", context)
+    budget_document = not _has(r"realisasi|capaia|%|persen|terhadap", context)
+    if budget_document and _has(r"\bdppa\b|\bdpa[- ]?p\b", text):  # Dokumen Pelaksanaan Perubahan Anggaran
+        return "pagu_perubahan"
+    if budget_document and _has(r"\bdpa\b", text):  # Dokumen Pelaksanaan Anggaran: as first passed
+        return "pagu_murni"
     if _has(r"murni|induk|sebelum perubahan|\bawal\b", text) and (money or _has("murni", text)):
         return "pagu_murni"
     if _has(r"perubahan|setelah|p-apbd", text) and (money or _has("perubahan", text)):
         return "pagu_perubahan"
-    if _has(r"capaia|serapan|nyerapan|progres", text):  # `CAPAIA N`: OCR splits words; penyerapan
+    if _has(r"serapan|nyerapan", text) and not kinerja:  # the budget's absorption
+        return "realisasi_pct"
+    if _has(r"capaia|serapan|nyerapan|progres", text):  # `CAPAIA N`: OCR splits words
         return "realisasi_pct" if money and not kinerja else "capaian"
     if _has(r"target|rencana", text):
         return "pagu" if _has(MONEY, text) or (money and not kinerja) else "target"

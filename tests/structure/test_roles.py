@@ -205,3 +205,13 @@ def test_years_of_abbreviated_target_realisasi_percent_take_the_report_years_tri
             ["Z", "5", "4", "80,00", "6", "6", "100,00", "7", "7", "100,00"]]
     roles = [c.role for c in assign_roles(header, [GridRow(cells=r) for r in rows], 10)]
     assert roles == ["indikator"] + ["other"] * 6 + ["target", "realisasi_kinerja", "capaian"]
+
+
+@pytest.mark.parametrize("header, role", [
+    ("DPA (Rp)", "pagu_murni"), ("Anggaran / DPPA", "pagu_perubahan"), ("Realisasi terhadap DPA (%)", "realisasi_pct"),
+    ("Penyerapan (%)", "realisasi_pct"), ("Serapan Anggaran", "realisasi_pct"),
+])
+def test_budget_documents_and_absorption(header: str, role: str) -> None:
+    """DPA / DPPA (the budget's implementing documents, as passed and as changed) are the pagu
+    murni and perubahan; penyerapan is the budget's absorption even where no Rp is printed."""
+    assert role_for_header(header) == role
