@@ -407,6 +407,22 @@ def _anchor_quarters(header_rows: list[list[str]], headers: list[str], roles: li
             return
 
 
+_BARE_MONEY = re.compile(r"^\W*(?:(?:jumlah|nilai|total)\s*)?\(?\s*(?:rp\.?|rupiah)\s*\)?\W*$", re.IGNORECASE)
+
+
+def _bare_money_is_pagu(headers: list[str], roles: list[str]) -> None:
+    """`Program / Kegiatan | Jumlah (Rp)`, `Kegiatan | Rp`: the one money column of a list of
+    programs and kegiatan that names no figure is their budget (a PK's program list)."""
+    if "name" not in roles or any(r in roles for r in ("pagu", "pagu_murni", "pagu_perubahan")):
+        return
+    if not _has(r"program|kegiatan", headers[roles.index("name")]):
+        return  # `Uraian | Jumlah (Rp)`: revenue, assets, anything
+    for j, header in enumerate(headers):
+        if roles[j] == "other" and _BARE_MONEY.match(header.split(" / ")[-1]) and " / " not in header:
+            roles[j] = "pagu"
+            return
+
+
 def _quarter_targets(roles: list[str]) -> None:
     """A quarter's target (`Target Triwulan / I`, `Triwulan I / Rencana`): where the table also
     prints that quarter's realisasi, the realisasi is the quarter's figure and the target no
@@ -424,6 +440,7 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
     roles = [role_for_header(h) for h in headers]
     _anchor_quarters(header_rows, headers, roles)
     _quarter_targets(roles)
+    _bare_money_is_pagu(headers, roles)
     has_money = any(r in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi") or r.endswith("_rp")
                     for r in roles)
     has_target = "target" in roles

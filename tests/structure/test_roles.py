@@ -215,3 +215,13 @@ def test_budget_documents_and_absorption(header: str, role: str) -> None:
     """DPA / DPPA (the budget's implementing documents, as passed and as changed) are the pagu
     murni and perubahan; penyerapan is the budget's absorption even where no Rp is printed."""
     assert role_for_header(header) == role
+
+
+def test_the_one_bare_money_column_of_a_program_list_is_its_pagu() -> None:
+    """`Program | Jumlah (Rp)`, `Kegiatan | Rp | Realisasi (Rp)`: a money column that names no
+    figure beside programs is their budget; beside `Uraian` (revenue, assets) it stays no role."""
+    assert [c.role for c in assign_roles([["No", "Program", "Jumlah (Rp)", "Keterangan"]], [], 4)] == [
+        "no", "name", "pagu", "keterangan"]
+    assert [c.role for c in assign_roles([["No", "Kegiatan", "Rp", "Realisasi (Rp)"]], [], 4)] == [
+        "no", "name", "pagu", "realisasi"]
+    assert [c.role for c in assign_roles([["No", "Uraian", "Jumlah (Rp)"]], [], 3)] == ["no", "name", "other"]
