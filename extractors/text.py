@@ -2,7 +2,8 @@
 
 The format (see ../shared/corpus/text): prose and markdown headings, tables as runs of
 tab-separated lines, `<b>`/`<i>` tags, markdown separator rows (`--\t--`), optional `---`
-page separators and `| a | b |` pipe tables, captions such as `**Tabel 3.8**` above a table.
+page separators, `| a | b |` pipe tables and HTML tables (`<table>`, merged cells by
+rowspan/colspan), captions such as `**Tabel 3.8**` above a table.
 
 A table is cut wherever prose interrupts the run; a short run of blank lines does not cut it
 (a wrapped cell often lands after a blank line). Repeated headers after a page break are
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from extractors.html_table import parse_html_table
 from schemas.model import Grid, GridRow, SourceDocument
 
 _TAG = re.compile(r"</?(?:b|i|u|strong|em|br|sup|sub)\s*/?>", re.IGNORECASE)
@@ -22,6 +24,9 @@ _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 _PAGE_BREAK = re.compile(r"^\s*(?:-{3,}|\f|<!--\s*page\s*break\s*-->)\s*$", re.IGNORECASE)
 _CAPTION = re.compile(r"^[\W_]*(?:tabel|table)\s*\d", re.IGNORECASE)
 _MARKDOWN_NOISE = re.compile(r"^[#>\s]*|\*\*|__")
+_HTML_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
+_HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]+>")
 MAX_BLANK_LINES_IN_TABLE = 2
 CAPTION_LOOKBACK = 4  # non-blank lines above a table searched for its caption
 
@@ -107,7 +112,27 @@ def read_text(path: str | Path, data: bytes | None = None) -> SourceDocument:
                               source="text"))
         current = []
 
+    html: list[str] = []  # the lines of an HTML table being read
+
+    def add_html_table() -> None:
+        nonlocal html, blank_run
+        for row in parse_html_table("\n".join(html)):
+            if any(c.strip() for c in row.cells):
+                current.append(GridRow(cells=row.cells, page=len(pages), line=start_line + row.line + 1,
+                                       bold=row.bold))
+        close()
+        html, blank_run = [], 0
+
     for idx, line in enumerate(lines):
+        if html or _HTML_TABLE_START.search(line):
+            if not html:
+                close()
+                start_line = idx
+            html.append(line)
+            pages[-1].append(_ANY_TAG.sub(" ", line))
+            if _HTML_TABLE_END.search(line):
+                add_html_table()
+            continue
         if _PAGE_BREAK.match(line):
             close()
             pages.append([])
@@ -130,6 +155,8 @@ def read_text(path: str | Path, data: bytes | None = None) -> SourceDocument:
             start_line = idx
         current.append(GridRow(cells=[clean_cell(c) for c in cells], page=len(pages),
                                line=idx + 1, bold=_is_bold(cells)))
+    if html:  # a table never closed: read what it has
+        add_html_table()
     close()
 
     if len(pages) == 1:  # no page breaks: rows are located by line, not page

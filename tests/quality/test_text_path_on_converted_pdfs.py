@@ -28,9 +28,17 @@ DOCUMENTS = [("truth", "tangerang-2023/damkar.pdf"), ("truth", "jabar-2016/3. LK
              ("truth-heldout2", "jabar-2016/LKIP Disbun 2016.pdf")]
 
 
-def convert_to_text(pdf: Path, pages: set[int]) -> str:
+def _html(rows: list[list[str]]) -> str:
+    from html import escape
+
+    return "<table>" + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>\n"
+                               for r in rows) + "</table>"
+
+
+def convert_to_text(pdf: Path, pages: set[int], html: bool = False) -> str:
     """The pages as a cell-reading converter prints them: each page's text above its tables, then
-    each table row as its cells joined by tabs (a merged cell's text in its first column)."""
+    each table row as its cells joined by tabs (a merged cell's text in its first column), or
+    each table as an HTML table (`html`), as markdown converters write tables."""
     source = read_source(pdf, pdf.read_bytes(), "pdf")
     parts: list[str] = []
     with pymupdf.open(pdf) as doc:
@@ -41,19 +49,21 @@ def convert_to_text(pdf: Path, pages: set[int]) -> str:
                      for block in doc[number - 1].get_text("dict")["blocks"]
                      for line in block.get("lines", []) if line["bbox"][1] < table_top - 2]
             parts.append("\n".join(x for x in lines if x))
-            parts.extend("\n".join("\t".join(c.replace("\n", " ") for c in r.cells) for r in g.rows)
+            parts.extend(_html([r.cells for r in g.rows]) if html else
+                         "\n".join("\t".join(c.replace("\n", " ") for c in r.cells) for r in g.rows)
                          for g in grids)
     return "\n\n".join(parts) + "\n"
 
 
+@pytest.mark.parametrize("html", [False, True], ids=["tabs", "html"])
 @pytest.mark.parametrize("truth_set, document", DOCUMENTS)
-def test_a_text_conversion_reads_like_its_pdf(tmp_path: Path, truth_set: str, document: str) -> None:
+def test_a_text_conversion_reads_like_its_pdf(tmp_path: Path, truth_set: str, document: str, html: bool) -> None:
     if not CORPUS.exists():
         pytest.skip(f"development corpus not found at {CORPUS}")
     (truth,) = [t for t in load_truth(EVAL / truth_set) if t["document"] == document]
     pdf = CORPUS / document
     text = tmp_path / (pdf.stem + ".txt")
-    text.write_text(convert_to_text(pdf, set(truth["pages"])), encoding="utf-8")
+    text.write_text(convert_to_text(pdf, set(truth["pages"]), html), encoding="utf-8")
 
     def score(path: Path, one_page: bool):
         doc = extract_document(path, source_path=document)
