@@ -191,10 +191,11 @@ class IndicatorRow:
     formulasi: str | None = None  # how it is measured (`Penjelasan / Formulasi` of an IKU table)
     sumber_data: str | None = None  # where its figures come from (`Sumber Data`)
     raw_cells: dict[str, str] = field(default_factory=dict)
+    part: int = 0  # 0: the row's indicator; 1, 2 …: an outer level's printed on the same row (a cascade)
 
     @property
-    def key(self) -> tuple[int, int]:
-        return (self.table_no, self.row_no)
+    def key(self) -> tuple[int, ...]:
+        return (self.table_no, self.row_no, self.part) if self.part else (self.table_no, self.row_no)
 
 
 @dataclass
@@ -206,7 +207,7 @@ class Flag:
     severity: str  # "error" | "warning" | "info"
     message: str
     line: tuple[int, int] | None = None  # (table_no, row_no) of a budget line
-    indicator: tuple[int, int] | None = None  # (table_no, row_no) of an indicator row
+    indicator: tuple[int, ...] | None = None  # IndicatorRow.key: (table_no, row_no[, part])
     other_line: tuple[int, int] | None = None  # (table_no, row_no) of the other row, same document
     other_doc_id: str | None = None
     other_line_id: str | None = None

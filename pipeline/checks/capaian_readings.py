@@ -42,7 +42,7 @@ def within_printed_precision(printed: Decimal, decimals: int, realisasi: Decimal
 def other_base(row: IndicatorRow, printed: Decimal, decimals: int, realisasi: Decimal) -> str | None:
     """How the capaian agrees with another figure of the row, in words, or None."""
     for key, text in row.raw_cells.items():
-        if _COLUMN_SUFFIX.sub("", key) in _NOT_A_BASE:  # `keterangan_13`: a repeated role's column
+        if _COLUMN_SUFFIX.sub("", key).removeprefix("outer_") in _NOT_A_BASE:  # `keterangan_13`: a repeated role's column
             continue
         value = parse_value(text)
         if value.kind not in ("amount", "percent", "count") or not value.value:

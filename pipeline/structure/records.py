@@ -24,6 +24,7 @@ from pipeline.structure.hierarchy import (
 )
 from pipeline.structure.level_readings import reread_levels
 from pipeline.structure.readings import may_be_capaian, read_by_capaian
+from pipeline.structure.roles import OUTER
 from schemas.model import MAX_AMOUNT, MAX_PERCENT, BudgetLine, IndicatorRow, Table
 
 _TW_K = ("tw1_k", "tw2_k", "tw3_k", "tw4_k")
@@ -127,6 +128,18 @@ def _money(value: ParsedValue) -> Decimal | None:
         return None
 
 
+def outer_indicator_groups(table: Table) -> list[tuple[int, list[tuple[str, int]]]]:
+    """The outer levels' indicators of a cascade, right to left: (column of the indikator,
+    [(role, column) of its figures]) (see roles._outer_indicator_groups)."""
+    groups: list[tuple[int, list[tuple[str, int]]]] = []
+    for col in table.columns:
+        if col.role == OUTER + "indikator":
+            groups.append((col.index, []))
+        elif col.role.startswith(OUTER) and groups:
+            groups[-1][1].append((col.role[len(OUTER):], col.index))
+    return groups[::-1]
+
+
 def column_conventions(table: Table, fallback: NumberConvention) -> dict[int, NumberConvention]:
     """Each column's number convention, decided from all its cells (column index → convention)."""
     conventions: dict[int, NumberConvention] = {}
@@ -149,6 +162,7 @@ def table_records(table: Table, fallback: NumberConvention,
     name_header = next((c.header for c in table.columns if c.role == "name"), "")
     role_at = {c.index: c.role for c in table.columns}
     outer = _outer_name_columns(table)
+    outer_groups = outer_indicator_groups(table)
 
     def parse(cells: list[str], role: str) -> ParsedValue:
         idx = roles.get(role)
@@ -213,6 +227,13 @@ def table_records(table: Table, fallback: NumberConvention,
         if len(indikator) >= 4 and info.level != "total" and (kinerja or "satuan" in roles or definitions):
             indicators.append(_indicator(table, n, row, indikator, values, sasaran,
                                          info.name or context, raw))
+        for part, (column, figures) in enumerate(outer_groups, start=1):
+            text = _cell(row.cells, column)
+            if len(text) >= 4:
+                own = {role: parse_value(_cell(row.cells, j), conventions.get(j, fallback)) for role, j in figures}
+                ind = _indicator(table, n, row, text, own, sasaran, None, raw)
+                ind.part = part
+                indicators.append(ind)
     return lines, indicators
 
 

@@ -201,16 +201,22 @@ def stack_headers(header_rows: list[list[str]], width: int) -> list[str]:
     ]
     printed = [list(r) for r in filled_rows]
     for r, row in enumerate(filled_rows):
-        for j in range(1, width):
-            if row[j] or not row[j - 1]:
+        for p in range(width - 1):
+            if not printed[r][p]:
                 continue
-            below = any(filled_rows[k][j] for k in range(r + 1, len(filled_rows)))
-            # a merged cell spans no further than its parent: where a row above prints a new
-            # heading, a new group of columns starts (`… Triwulan / IV` ends before `Realisasi
-            # Capaian … / K`)
-            new_group = any(printed[k][j] for k in range(r))
-            if below and not new_group:
-                row[j] = row[j - 1]
+            # a merged cell spreads over the empty cells after it up to the last one with a
+            # heading below (`JADWAL | | | … ` over `Trw I | (months) | Trw II …`), and no further
+            # than its parent: where a row above prints a new heading a new group of columns
+            # starts (`… Triwulan / IV` ends before `Realisasi Capaian … / K`)
+            span = []
+            for j in range(p + 1, width):
+                if printed[r][j] or any(printed[k][j] for k in range(r)):
+                    break
+                span.append(j)
+            below = [j for j in span if any(filled_rows[k][j] for k in range(r + 1, len(filled_rows)))]
+            for j in span:
+                if below and j <= below[-1]:
+                    row[j] = row[p]
     stacked = []
     for j in range(width):
         parts: list[str] = []
@@ -246,6 +252,8 @@ def role_for_header(header: str) -> str:
     last = h.split(" / ")[-1].strip()
     q = _quarter(header)
     if q is not None:
+        if _has(r"jadwal|waktu pelaksanaan|bulan", h):
+            return "other"  # a schedule (`Jadwal Kegiatan / Trw I`): shaded cells, no figures
         if _has(r"target|rencana", h) and not _has(r"realisasi|capaian", h):
             return f"tw{q}_target"  # provisional: see `_quarter_targets`
         if _has(r"^(?:rp|rupiah|keuangan|anggaran)\b", last) or _has(r"\b(?:rp|rupiah)\b", last):
@@ -351,7 +359,7 @@ def _text_role(text: str, context: str) -> str | None:
         return "sumber_data"
     if _has(r"cara (?:pengukuran|perhitungan)|formula|definisi|penjelasan", text):
         return "formulasi"
-    if _has(r"penanggung|\blokasi\b|perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana", text):
+    if _has(r"penanggung|\blokasi\b|perangkat daerah|asisten|kepala bagian|kasubbag|sumber dana|jadwal", text):
         return "other"
     if _has(r"indikator", text):
         return "indikator"
@@ -560,9 +568,38 @@ def _one_column_per_role(roles: list[str], headers: Sequence[str] = (),
             chosen[role] = j
     indikator = chosen.get("indikator")
     if indikator is not None:
+        roles = _outer_indicator_groups(roles, indikator)
+    if indikator is not None:
         for role in _AFTER_INDIKATOR:
             after = [j for j, r in enumerate(roles) if r == role and j > indikator]
             if after:
                 chosen[role] = after[0]
     chosen.update(_report_year_columns(roles, headers, filled, report_year))
-    return [role if role in _REPEATABLE or chosen.get(role) == j else "other" for j, role in enumerate(roles)]
+    return [role if role in _REPEATABLE or role.startswith(OUTER) or chosen.get(role) == j else "other"
+            for j, role in enumerate(roles)]
+
+
+OUTER = "outer_"  # prefix of an outer level's indicator columns in a cascade (`outer_indikator`)
+_GROUP_END = frozenset({"name", "indikator", "sasaran"})
+
+
+def _outer_indicator_groups(roles: list[str], main: int) -> list[str]:
+    """A cascade prints an indicator per level (`Indikator Sasaran | Target Triwulan I-IV |
+    Kegiatan | Indikator Kegiatan | Target`): the rightmost indikator is the main one; each
+    indikator left of it, with the figures between it and the next text column, is an outer
+    level's (`outer_indikator`, `outer_target`, `outer_tw1_k` …), read as indicators of their own."""
+    out = list(roles)
+    for k in range(main):
+        if roles[k] != "indikator":
+            continue
+        figures = []
+        for j in range(k + 1, main):
+            if roles[j] in _GROUP_END:
+                break
+            if roles[j] in _AFTER_INDIKATOR:
+                figures.append(j)
+        if any(roles[j] != "satuan" for j in figures):
+            out[k] = OUTER + "indikator"
+            for j in figures:
+                out[j] = OUTER + roles[j]
+    return out

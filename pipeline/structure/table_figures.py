@@ -17,11 +17,13 @@ from pipeline.normalise.numbers import NumberConvention, parse_value
 from schemas.model import MAX_AMOUNT, BudgetLine, IndicatorRow, Table, TableFigure
 
 # Columns that label a row rather than measure it: never figures.
-LABEL_ROLES = frozenset({"no", "code", "name", "indikator", "sasaran", "satuan", "formulasi", "sumber_data"})
+LABEL_ROLES = frozenset({"no", "code", "name", "indikator", "sasaran", "satuan", "formulasi", "sumber_data",
+                         "outer_indikator", "outer_satuan"})
 # What each kind of record holds of its row (a budget line keeps its quarters' % in raw_cells).
 BUDGET_ROLES = frozenset({"pagu_murni", "pagu_perubahan", "pagu", "realisasi", "realisasi_pct",
                           "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp", "tw1_pct", "tw2_pct", "tw3_pct", "tw4_pct"})
 INDICATOR_ROLES = frozenset({"target", "realisasi_kinerja", "capaian", "tw1_k", "tw2_k", "tw3_k", "tw4_k"})
+OUTER_INDICATOR_ROLES = frozenset(f"outer_{role}" for role in INDICATOR_ROLES)  # a cascade's outer levels
 
 _SCALES = ((re.compile(r"\btriliun\b", re.IGNORECASE), 10**12),
            (re.compile(r"\bmil[iy]ar\b", re.IGNORECASE), 10**9),
@@ -63,7 +65,8 @@ def leftover_figures(table: Table, lines: list[BudgetLine], indicators: list[Ind
             held[line.row_no] = held.get(line.row_no, frozenset()) | BUDGET_ROLES
     for row in indicators:
         if row.table_no == table.table_no:
-            held[row.row_no] = held.get(row.row_no, frozenset()) | INDICATOR_ROLES
+            roles = OUTER_INDICATOR_ROLES if row.part else INDICATOR_ROLES
+            held[row.row_no] = held.get(row.row_no, frozenset()) | roles
     measured = [c for c in table.columns if c.role not in LABEL_ROLES]
     if not measured:
         return []

@@ -46,8 +46,9 @@ def line_id(doc_id: str, table_no: int, row_no: int) -> str:
     return f"{doc_id[:16]}-t{table_no}-r{row_no}"
 
 
-def indicator_id(doc_id: str, table_no: int, row_no: int) -> str:
-    return f"{doc_id[:16]}-i{table_no}-r{row_no}"
+def indicator_id(doc_id: str, table_no: int, row_no: int, part: int = 0) -> str:
+    """`part`: an outer level's indicator printed on the same row of a cascade (IndicatorRow.part)."""
+    return f"{doc_id[:16]}-i{table_no}-r{row_no}" + (f"-p{part}" if part else "")
 
 
 def _coverage(doc: ExtractedDocument) -> tuple[int | None, int | None, int | None]:
@@ -167,7 +168,7 @@ class Writer:
             con.executemany(
                 "INSERT INTO indicators VALUES "
                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[indicator_id(d, i.table_no, i.row_no), d, i.table_no, i.row_no, i.page, i.source_line,
+                [[indicator_id(d, i.table_no, i.row_no, i.part), d, i.table_no, i.row_no, i.page, i.source_line,
                   i.sasaran, i.context, i.indikator, i.satuan, i.target_text, i.target_value, i.realisasi_text,
                   i.realisasi_value, i.capaian_text, i.capaian_pct, i.tw1_text, i.tw2_text, i.tw3_text,
                   i.tw4_text, i.tw1_value, i.tw2_value, i.tw3_value, i.tw4_value, _json(i.raw_cells),

@@ -118,3 +118,23 @@ def test_a_bracket_the_target_contradicts_is_no_capaian() -> None:
     ])
     _, indicators = table_records(table, INDONESIAN)
     assert [(i.realisasi_value, i.capaian_pct) for i in indicators] == [(22.7, None), (98.5, 115.88)]
+
+
+def test_a_cascades_outer_indicator_is_read_with_its_own_figures() -> None:
+    """Rencana Aksi: `Indikator Kinerja Sasaran | Target Trw I-IV | Program dan Kegiatan |
+    Indikator Kegiatan | Target | Anggaran`: the sasaran's indicator (printed once, on its first
+    row) with its quarterly targets is an indicator of its own beside each kegiatan's."""
+    [table] = _tables([
+        ["Sasaran Strategis", "Indikator Kinerja Sasaran", "Target Kinerja Sasaran", "", "", "",
+         "Program dan Kegiatan", "Indikator Kegiatan", "Target Kegiatan", "Anggaran (Rp.)"],
+        ["", "", "Trw I", "Trw II", "Trw III", "Trw IV", "", "", "", ""],
+        ["Meningkatkan pelayanan", "Prosentase keikutsertaan kab/kota", "-", "-", "55,56 %", "-",
+         "Pemilihan Awak Kendaraan", "Jumlah peserta", "35 orang", "452.750.000,00"],
+        ["", "", "", "", "", "", "Evaluasi Angkutan", "Jumlah izin", "5.835 ijin", "550.200.000,00"],
+    ])
+    lines, indicators = table_records(table, INDONESIAN)
+    assert [(i.indikator, i.part, i.target_value, i.tw3_value) for i in indicators] == [
+        ("Jumlah peserta", 0, 35.0, None), ("Prosentase keikutsertaan kab/kota", 1, None, 55.56),
+        ("Jumlah izin", 0, 5835.0, None)]
+    assert indicators[1].key == (table.table_no, 1, 1) and indicators[0].key == (table.table_no, 1)
+    assert [line.pagu for line in lines] == [452_750_000, 550_200_000]

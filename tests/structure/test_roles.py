@@ -99,11 +99,11 @@ def test_ocr_garbled_quarters_are_anchored_on_iv() -> None:
     assert roles == ["no", "indikator", "tw1_k", "tw2_k", "tw3_k", "tw4_k", "target"]
 
 
-def test_cascading_table_keeps_the_most_detailed_group() -> None:
+def test_a_cascades_most_detailed_group_is_the_main_one_and_the_outer_levels_are_marked() -> None:
     header = [["SASARAN PD", "", "", "SUB KEGIATAN", "", "", ""],
               ["Uraian", "Indikator Sasaran", "Target", "Nama Sub Kegiatan", "Indikator Kegiatan", "Target", "Anggaran"]]
     roles = [c.role for c in assign_roles(header, [], 7)]
-    assert roles == ["sasaran", "other", "other", "name", "indikator", "target", "pagu"]
+    assert roles == ["sasaran", "outer_indikator", "outer_target", "name", "indikator", "target", "pagu"]
 
 
 def test_a_bare_figure_is_no_header_word() -> None:
