@@ -34,6 +34,22 @@ def _is_figure(text: str) -> bool:
     return is_numeric(text) or bool(_FIGURE_WITH_UNIT.match(text.strip()))
 
 
+def _nearest_item(k: int, lines, per_line: list[dict[int, list[Word]]], list_col: int,
+                  item_of_line: list[int]) -> int:
+    """The item a value line belongs to: the one beside it, or where no item text is beside it
+    (LAKIP BKPD p30: `450 | 270` printed between two indicators, centred on the second's two
+    lines), the item whose text is nearest above or below."""
+    if per_line[k].get(list_col):
+        return item_of_line[k]
+    y0, y1 = lines[k].y0, lines[k].y1
+
+    def gap(j: int) -> float:
+        return max(lines[j].y0 - y1, y0 - lines[j].y1, 0.0)
+
+    beside = [j for j in range(len(per_line)) if per_line[j].get(list_col)]
+    return item_of_line[min(beside, key=lambda j: (gap(j), j))] if beside else item_of_line[k]
+
+
 def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Word]]] | None:
     """Sub-rows (column → words) of one ruled row, or None when it is no such list."""
     if sum(len(ws) for ws in col_words.values()) < 4:
@@ -125,7 +141,7 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
     if len(value_lines) == n_items:  # one value per item: pair them in order
         value_item = {k: i for i, k in enumerate(value_lines)}
     else:  # otherwise each value belongs to the item printed beside it
-        value_item = {k: item_of_line[k] for k in value_lines}
+        value_item = {k: _nearest_item(k, lines, per_line, list_col, item_of_line) for k in value_lines}
 
     subrows: list[dict[int, list[Word]]] = [{} for _ in range(n_items)]
     entry_item: dict[int, int] = {}  # positional column → item of its current entry

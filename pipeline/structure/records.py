@@ -255,8 +255,18 @@ def _split_bracketed_capaian(values: dict[str, ParsedValue], convention: NumberC
         return
     values["realisasi_kinerja"] = dataclasses.replace(figure, raw=cell.raw)
     target_value = float(target.value) if target is not None and target.value is not None else None
-    if (values.get("capaian") is None or values["capaian"].kind == "empty") and may_be_capaian(
-            float(figure.value), match["value"], target_value, target.raw if target else "", float(pct.value)):
+    target_text = target.raw if target else ""
+
+    def agrees(capaian: float) -> bool:
+        return may_be_capaian(float(figure.value), match["value"], target_value, target_text, capaian)
+
+    column = values.get("capaian")
+    if column is None or column.kind == "empty" or column.value is None:
+        if agrees(float(pct.value)):
+            values["capaian"] = pct
+    elif target_value is not None and agrees(float(pct.value)) and not agrees(float(column.value)):
+        # `Capaian Sasaran` printed once per sasaran (a mean over its indicators, LAKIP BKPD
+        # p30 `80,5`) beside `86 (101%)`: the bracket is this indicator's capaian
         values["capaian"] = pct
 
 

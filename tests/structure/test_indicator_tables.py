@@ -138,3 +138,15 @@ def test_a_cascades_outer_indicator_is_read_with_its_own_figures() -> None:
         ("Jumlah izin", 0, 5835.0, None)]
     assert indicators[1].key == (table.table_no, 1, 1) and indicators[0].key == (table.table_no, 1)
     assert [line.pagu for line in lines] == [452_750_000, 550_200_000]
+
+
+def test_a_bracketed_capaian_that_agrees_wins_over_a_sasarans_capaian_column() -> None:
+    """LAKIP BKPD p30 `Capaian Sasaran` 80,5 (printed once per sasaran) beside `86 (101%)` over
+    target 85: the bracket is the indicator's capaian; a column that agrees keeps the role."""
+    [table] = _tables([
+        ["No", "Sasaran", "Indikator Sasaran", "Target", "Realisasi", "Capaian Sasaran"],
+        ["1.", "Peningkatan Ketersediaan", "- Skor Pola Pangan Harapan", "85", "86 (101%)", "80,5"],
+        ["2.", "Stabilitas pasokan", "- Persentase sampel", "85", "98,5 (115,88)", "115,9"],
+    ])
+    _, indicators = table_records(table, INDONESIAN)
+    assert [i.capaian_pct for i in indicators] == [101.0, 115.9]

@@ -352,3 +352,21 @@ def test_a_data_rows_first_line_is_no_budget_header():
     # no money figure under the money header: no list
     col_words = {0: [W(0, 0, "Kegiatan"), W(0, 12, "1.")], 1: [W(300, 0, "Anggaran"), W(300, 12, "Ada")]}
     assert split_header_row(col_words) is None
+
+
+def test_a_value_printed_between_two_items_belongs_to_the_nearer_one():
+    """LAKIP BKPD p30: `450 | 270` centred on the second indicator's two lines sits above its
+    first line, nearer to it than to the first indicator; its `(60%)` is on that first line."""
+    from extractors.pdf.listrows import split_listed_row
+
+    col_words = {
+        1: [W(100, 120, "-"), W(110, 120, "Skor"), W(140, 120, "Pangan"), W(110, 130, "Ketersediaan"),
+            W(100, 163, "-"), W(110, 163, "Jumlah"), W(150, 163, "Tonase"), W(110, 174, "Pokok")],
+        2: [W(300, 120, "85"), W(300, 151.5, "450")],
+        3: [W(400, 120, "86"), W(395, 130, "(101%)"), W(400, 151.5, "270"), W(395, 163, "(60%)")],
+    }
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert subs == [
+        {1: "- Skor Pangan Ketersediaan", 2: "85", 3: "86 (101%)"},
+        {1: "- Jumlah Tonase Pokok", 2: "450", 3: "270 (60%)"},
+    ]
