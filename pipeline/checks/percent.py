@@ -34,15 +34,13 @@ def _check_line(line: BudgetLine) -> Flag | None:
     decimals = printed_decimals(printed, line.realisasi_pct_decimals)
     computed = realisasi / pagu * HUNDRED
     verdict = rounding_verdict(printed, decimals, computed)
-    if verdict == "ok":
+    if verdict in ("ok", "truncated"):  # a % cut rather than rounded (95,92 for 95,929…) is the same figure
         return None
     shown = max(decimals, 1)
     base = (
         f"{describe(line)}: % realisasi printed {fmt_pct(printed, decimals)} but realisasi "
         f"{fmt_rp(realisasi)} / pagu {fmt_rp(pagu)} = {fmt_pct(computed, shown)}"
     )
-    if verdict == "truncated":
-        return _flag(line, "warning", base + " (cut instead of rounded).", computed)
     others = (("pagu murni", line.pagu_murni), ("pagu perubahan", line.pagu_perubahan))
     for label, other in others:
         if other is None or other == pagu or other == 0:
