@@ -350,10 +350,16 @@ def _text_cell(s: str, raw: str) -> ParsedValue:
     return ParsedValue("qualitative", None, raw, label=label)
 
 
+# a spreadsheet's error printed in its cell (`#DIV/0!`, `#REF!`): a label, no figure
+_SPREADSHEET_ERROR = re.compile(r"^#(?:DIV/0!|REF!|VALUE!|N/A|NAME\?|NUM!|NULL!)$", re.IGNORECASE)
+
+
 def _parse(text: str, convention_sep: str | None) -> ParsedValue:
     s = _clean(text)
     if not s:
         return ParsedValue("empty", None, text)
+    if _SPREADSHEET_ERROR.match(s):
+        return ParsedValue("qualitative", None, text, label=s.upper())
     if not _ASCII_DIGIT_RE.search(s):
         return _text_cell(s, text)
     found = _match(s)
@@ -376,7 +382,8 @@ def parse_value(text: str | None, convention: NumberConvention | None = None) ->
     `%` or `persen` -> percent (value as printed); `ribu`/`rb`, `juta`/`jt`,
     `miliar`/`milyar`/`M` (capital only: `m` is metres), `triliun` -> scaled amount;
     a trailing word (`3 Dokumen`, `138 Orang/Bulan`) -> count with unit; `2.75 (C)` and
-    `A (82)` -> qualitative with value and label; a digit-free text -> qualitative label;
+    `A (82)` -> qualitative with value and label; a digit-free text or a spreadsheet error
+    (`#DIV/0!`) -> qualitative label;
     `-`, `--`, `Rp -,-` -> dash (value 0).  Ambiguous separators: see the module docstring.
     """
     if text is None:

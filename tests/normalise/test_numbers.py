@@ -60,6 +60,8 @@ CASES = [
     ("Sangat Tinggi", "qualitative", None, None, "Sangat Tinggi"),
     ("B", "qualitative", None, None, "B"),
     ("N/A", "qualitative", None, None, "N/A"),
+    ("#DIV/0!", "qualitative", None, None, "#DIV/0!"),  # a spreadsheet's error, printed: no figure
+    ("#REF!", "qualitative", None, None, "#REF!"),
     ("Tinggi", "qualitative", None, None, "Tinggi"),
     ("0", "amount", D("0"), None, None),
     ("Rp. 0,-", "amount", D("0"), None, None),
