@@ -90,6 +90,7 @@ class OcrPage:
     # figure's digits are decided by agreement of the readings (`vote`)
     rereadings: list[list[OcrWord]] = field(default_factory=list)
     engine: str = ""  # the recogniser of `words`
+    reread_engines: list[str] = field(default_factory=list)  # the recogniser of each re-reading
 
 
 class OcrUnavailable(RuntimeError):
@@ -330,5 +331,6 @@ def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: float | None
             except Exception:  # out of time (or the engine failed): the readings so far decide
                 break
             result.rereadings.append(other.words)
+            result.reread_engines.append(rec.name)
     result.seconds = time.perf_counter() - started
     return result

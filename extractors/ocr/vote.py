@@ -53,38 +53,83 @@ def _support(words: list[Word]) -> float:
     return max(0.0, min(confs)) + 1.0 if confs else 0.0
 
 
-def vote(readings: list[tuple[str, float]]) -> int:
+_WELL_FORMED = (
+    re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{2})?$"),  # 1.234.567 and 1.234.567,00
+    re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$"),  # 1,234,567 (spreadsheet exports)
+    re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$"),  # 92,02 and 100: a percent, a small count
+)
+_AROUND = re.compile(r"^[\s(]*(?:rp\.?\s*)?|(?:\s*[,.]\s?-|\s*%)?[\s)]*$", re.IGNORECASE)
+
+
+def well_formed(text: str) -> bool:
+    """The figure as printed, every separator in its place: `1.234.567`, `1.234.567,00`,
+    `Rp. 2.636.500.000,-`, `92,02 %`; not `2.533.288 840`, `6 0,14`, `16.523.28.860`."""
+    core = _AROUND.sub("", text.strip())
+    return any(p.match(core) for p in _WELL_FORMED)
+
+
+def _one_more(longer: str, shorter: str) -> bool:
+    """`longer` is `shorter` with one more digit at its start or end: a speck or a ruling's
+    remnant at the cell's edge read as a digit (`416.523.280.860`, `1.622.820.514 1`)."""
+    return len(longer) == len(shorter) + 1 and (longer[1:] == shorter or longer[:-1] == shorter)
+
+
+def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> int:
     """Index of the reading whose figure wins; `readings[0]` is the first reading, which stands
-    unless another figure (its digits) holds more than half of all the support: the summed
-    support of the readings that hold it. Two agreeing readings so outvote one about as sure as
-    each; one sure `15...` (confidence 91) outvotes two unsure `415...` (37, 43); three
-    readings that all differ change nothing. Readings that are not a figure do not vote."""
+    unless another figure (its digits) is better held. Each reading is (text, support[,
+    engine]); readings that are not a figure do not vote. A figure is held, in this order, by:
+
+    1. the engines that read it (Tesseract's readings of one page share its misreads, another
+       engine's do not: two engines agreeing beat any number of readings of one);
+    2. the readings that read it, counting, for a figure read well formed, a reading with one
+       more digit at an edge of it (a speck or a ruling's remnant read as a digit:
+       `416.523.280.860` holds `16.523.280.860`);
+    3. a reading of it with every separator in place (`well_formed`);
+    4. then, all else equal, the summed support of those readings, of which the winner needs
+       more than half: one sure `15...` (confidence 91) outvotes one unsure `415...`, and three
+       readings that all differ change nothing.
+    Readings without an engine are all of one."""
+    figures = [(i, digits(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
+               for i, r in enumerate(readings) if is_figure_cell(r[0])]
     first = digits(readings[0][0])
-    weight: dict[str, float] = {}
-    for text, support in readings:
-        if is_figure_cell(text):
-            weight[digits(text)] = weight.get(digits(text), 0.0) + support
-    if not weight:
+    if not figures or not any(d == first for _, d, _, _, _ in figures):
         return 0
-    best = max(weight, key=lambda d: weight[d])
-    if best == first or weight[best] * 2 <= sum(weight.values()):
+    total = sum(s for _, _, s, _, _ in figures)
+
+    def held(candidate: str) -> tuple[int, int, bool, float]:
+        exact = [f for f in figures if f[1] == candidate]
+        formed = any(well_formed(f[4]) for f in exact)
+        # only a figure read somewhere with its separators in place: `10.139.59).000` lost a
+        # digit, and `10.139.590.000` is not it with one more
+        near = [f for f in figures if _one_more(f[1], candidate)] if formed else []
+        return len({f[3] for f in exact}), len(exact) + len(near), formed, sum(f[2] for f in exact + near)
+
+    candidates = list(dict.fromkeys(d for _, d, _, _, _ in figures))
+    best = max(candidates, key=held)  # the first of equals: the first reading's when it is one
+    if best == first:
         return 0
-    return next(i for i, (text, _) in enumerate(readings) if is_figure_cell(text) and digits(text) == best)
+    mine, theirs = held(first), held(best)
+    if theirs[:3] == mine[:3] and theirs[3] * 2 <= total:
+        return 0
+    return next(i for i, d, _, _, _ in figures if d == best)
 
 
 def revote_cell(first: str, box: BBox | None, first_words: list[W],
-                rereadings: list[list[W]]) -> tuple[str, list[W] | None]:
+                rereadings: list[list[W]], engines: list[str] | None = None) -> tuple[str, list[W] | None]:
     """The cell's text after the vote of the re-readings, and the winning reading's words in
     the cell (None when `first`, the cell's text from `first_words`, stands). Only a box that
     holds just this cell's figure in the first reading is voted on: a cell cut out of a ruled
-    row by a detector (one item of a list) has the whole row's box."""
+    row by a detector (one item of a list) has the whole row's box. `engines`: the recogniser
+    of the first reading and of each re-reading (none: all one)."""
     if box is None or not rereadings or not is_figure_cell(first):
         return first, None
     own = words_in(box, first_words)
     if digits(join_words(own)) != digits(first):
         return first, None
     inside = [own] + [words_in(box, words) for words in rereadings]
-    winner = vote([(first, _support(own))] + [(join_words(ws), _support(ws)) for ws in inside[1:]])
+    names = engines if engines and len(engines) == len(inside) else [""] * len(inside)
+    winner = vote([(first, _support(own), names[0])]
+                  + [(join_words(ws), _support(ws), name) for ws, name in zip(inside[1:], names[1:])])
     return (first, None) if winner == 0 else (join_words(inside[winner]), inside[winner])
 
 

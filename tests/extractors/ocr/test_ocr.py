@@ -98,6 +98,7 @@ def test_a_table_page_is_read_again_from_smoothed_images_with_the_same_geometry(
     with pymupdf.open(scan) as pdf:
         page = ocr.ocr_page(pdf[0])
     assert len(page.rereadings) == len(ocr.REREAD_SMOOTHING)
+    assert page.engine == "tesseract" and page.reread_engines == ["tesseract"] * len(ocr.REREAD_SMOOTHING)
     first = {w.text for w in page.words if w.text[:1].isdigit() and len(w.text) > 6}
     for words in page.rereadings:
         again = {w.text: w for w in words if w.text in first}

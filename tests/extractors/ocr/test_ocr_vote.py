@@ -7,7 +7,7 @@ from __future__ import annotations
 from extractors.ocr import engine as ocr
 from extractors.ocr.cells import finish_ocr_grids
 from extractors.ocr.numbers import repair_column
-from extractors.ocr.vote import is_figure_cell, is_fragment, reread_text, revote_cell, vote
+from extractors.ocr.vote import is_figure_cell, is_fragment, reread_text, revote_cell, vote, well_formed
 from extractors.pdf.cells import join_words
 from extractors.pdf.geometry import Segment
 from schemas.model import Grid, GridRow
@@ -48,6 +48,45 @@ def test_separators_do_not_vote_only_digits_do():
 
 def test_a_reading_that_is_no_figure_has_no_vote():
     assert vote([("6.382.235.800", 30), ("Program", 96), ("Program", 96)]) == 0
+
+
+def test_two_engines_that_agree_beat_more_readings_of_one():
+    # Tesseract's smoothed re-readings share its misreads; PP-OCR's reading does not
+    readings = [("5.245.260.922", 90, "tesseract"), ("5.345.260.922", 60, "paddle"),
+                ("5.245.260.922", 90, "tesseract"), ("5.345.260.922", 20, "tesseract")]
+    assert vote(readings) == 1
+    assert vote([(t, s) for t, s, _ in readings]) == 0  # one engine: two sure readings of three stand
+
+
+def test_a_reading_with_one_more_digit_at_an_edge_holds_the_figure():
+    # LKIP.pdf p33: a ruling's remnant read as a leading `4` in one of Tesseract's readings
+    readings = [("16.523.280.360", 49, "tesseract"), ("16.523.280.860", 94, "paddle"),
+                ("16.523.280.360", 66, "tesseract"), ("416.523.280.860", 72, "tesseract")]
+    assert vote(readings) == 1
+    assert vote([("6 0.14", 32, "tesseract"), ("0.14", 101, "paddle"), ("6 0,14", 30, "tesseract")]) == 1
+
+
+def test_a_lost_digit_is_not_a_figure_held_by_readings_with_one_more():
+    # `10.139.59).000` lost a digit: the two right readings are not it with a ruling's `0`
+    assert vote([("10.139.59).000", 45, "tesseract"), ("10.139,590.000", 77, "tesseract"),
+                 ("10.139,590.000", 73, "tesseract")]) == 1
+
+
+def test_a_figure_read_with_its_separators_in_place_wins_a_tie():
+    assert well_formed("1.234.567") and well_formed("Rp. 2.636.500.000,-") and well_formed("92,02 %")
+    assert well_formed("374.160.000,00") and well_formed("100")
+    for text in ("2.533.288 840", "6 0,14", "16.523.28.860", "1234567", "10.139.59).000"):
+        assert not well_formed(text), text
+    assert vote([("2.533.288 846", 90, "tesseract"), ("2.533.288.840", 60, "paddle")]) == 1
+    assert vote([("2.533.288.846", 90, "tesseract"), ("2.533.288.840", 60, "paddle")]) == 0
+
+
+def test_revote_passes_each_readings_engine():
+    first = [_w("5.245.260.922", 90)]
+    again = [[_w("5.345.260.922", 60)], [_w("5.245.260.922", 90)], [_w("5.345.260.922", 20)]]
+    engines = ["tesseract", "paddle", "tesseract", "tesseract"]
+    assert revote_cell("5.245.260.922", BOX, first, again, engines)[0] == "5.345.260.922"
+    assert revote_cell("5.245.260.922", BOX, first, again)[0] == "5.245.260.922"
 
 
 def test_revote_reads_the_cell_box_in_every_reading():
@@ -100,6 +139,14 @@ def test_grid_cells_are_voted_before_the_column_is_repaired():
     finish_ocr_grids([grid], {1: first}, {1: again})
     assert grid.rows[0].cells == ["Belanja Pegawai", "97,61"]
     assert grid.rows[0].cell_confidence == [90.0, 85.0]  # the winning reading's confidence
+
+
+def test_grid_cells_are_voted_with_each_readings_engine():
+    grid = Grid(rows=[GridRow(cells=["5.245.260.922"], page=1, cell_boxes=[BOX])], page=1)
+    first = [_w("5.245.260.922", 90)]
+    again = [[_w("5.345.260.922", 60)], [_w("5.245.260.922", 90)], [_w("5.345.260.922", 20)]]
+    finish_ocr_grids([grid], {1: first}, {1: again}, {1: ["tesseract", "paddle", "tesseract", "tesseract"]})
+    assert grid.rows[0].cells == ["5.345.260.922"]
 
 
 # --------------------------------------------------------------------------- one reading
