@@ -45,10 +45,10 @@ def finish_ocr_grids(grids: list[Grid], words_by_page: dict[int, list[OcrWord]],
             confidence: list[float | None] = []
             for j, cell in enumerate(row.cells):
                 box = boxes[j] if j < len(boxes) else None
-                if not cell.strip():
+                voted, winning = revote_cell(cell, box, words, again, engines_by_page.get(row.page))
+                if not voted.strip():
                     confidence.append(None)
                     continue
-                voted, winning = revote_cell(cell, box, words, again, engines_by_page.get(row.page))
                 if winning is None:
                     voted, winning = reread_text(cell, box, words, again)
                 row.cells[j] = voted

@@ -29,6 +29,7 @@ W = TypeVar("W", bound=Word)
 SURER_BY = 10.0  # a text cell's re-reading replaces the first when its words are this much surer on average
 SAME_TEXT = 0.5  # ... and its text is at least this alike (difflib ratio): the same words, read better
 MIN_DIGITS = 3  # cells with fewer digits (`12`, `2%`) are left to the first reading
+_SMALL = re.compile(r"^[\s\d.,%()\-–—]*$")
 _FIGURE_CELL = re.compile(r"^[\s(\-–]*(?:rp\.?\s*)?[\dOolI|!][\dOolI|!.,:;\s)]*(?:[,.]\s?-)?\s*%?\)?\s*[?]?$",
                           re.IGNORECASE)
 
@@ -68,6 +69,15 @@ def well_formed(text: str) -> bool:
     return any(p.match(core) for p in _WELL_FORMED)
 
 
+def garbled(text: str) -> bool:
+    """No figure, and no more than two words: what is left of a figure OCR could not read
+    (`SPLIGOLOUNKIHE`, `374.160.000,1H)`, `Lo 47?%`), or nothing. A cell of text has more words,
+    or is read as words by the other readings too (they then hold no figure)."""
+    if is_figure_cell(text) or len(text.split()) > 2:
+        return False
+    return not (text.strip() and _SMALL.match(text))  # `12`, `2%`, `-`: read, and left to the first reading
+
+
 def _one_more(longer: str, shorter: str) -> bool:
     """`longer` is `shorter` with one more digit at its start or end: a speck or a ruling's
     remnant at the cell's edge read as a digit (`416.523.280.860`, `1.622.820.514 1`)."""
@@ -88,11 +98,15 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     4. then, all else equal, the summed support of those readings, of which the winner needs
        more than half: one sure `15...` (confidence 91) outvotes one unsure `415...`, and three
        readings that all differ change nothing.
-    Readings without an engine are all of one."""
+    Readings without an engine are all of one. A first reading that is no figure but garbled
+    (`garbled`: Tesseract's `SPLIGOLOUNKIHE` for a 100-dpi `374.160.000,00`, `T205K`, or
+    nothing read) gives way to the best held figure of the others when it is well formed."""
     figures = [(i, digits(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
                for i, r in enumerate(readings) if is_figure_cell(r[0])]
     first = digits(readings[0][0])
-    if not figures or not any(d == first for _, d, _, _, _ in figures):
+    if figures and garbled(readings[0][0]):
+        first = ""  # held by no reading: any well formed figure beats it
+    elif not figures or not any(d == first for _, d, _, _, _ in figures):
         return 0
     total = sum(s for _, _, s, _, _ in figures)
 
@@ -108,6 +122,8 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     best = max(candidates, key=held)  # the first of equals: the first reading's when it is one
     if best == first:
         return 0
+    if not first:
+        return next(i for i, d, _, _, text in figures if d == best) if held(best)[2] else 0
     mine, theirs = held(first), held(best)
     if theirs[:3] == mine[:3] and theirs[3] * 2 <= total:
         return 0
@@ -120,11 +136,12 @@ def revote_cell(first: str, box: BBox | None, first_words: list[W],
     the cell (None when `first`, the cell's text from `first_words`, stands). Only a box that
     holds just this cell's figure in the first reading is voted on: a cell cut out of a ruled
     row by a detector (one item of a list) has the whole row's box. `engines`: the recogniser
-    of the first reading and of each re-reading (none: all one)."""
-    if box is None or not rereadings or not is_figure_cell(first):
+    of the first reading and of each re-reading (none: all one). An empty or garbled cell
+    (`garbled`) takes a well formed figure the other readings hold there (see `vote`)."""
+    if box is None or not rereadings or not (is_figure_cell(first) or garbled(first)):
         return first, None
     own = words_in(box, first_words)
-    if digits(join_words(own)) != digits(first):
+    if digits(join_words(own)) != digits(first) or (garbled(first) and join_words(own) != first.strip()):
         return first, None
     inside = [own] + [words_in(box, words) for words in rereadings]
     names = engines if engines and len(engines) == len(inside) else [""] * len(inside)

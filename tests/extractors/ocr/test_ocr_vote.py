@@ -7,7 +7,7 @@ from __future__ import annotations
 from extractors.ocr import engine as ocr
 from extractors.ocr.cells import finish_ocr_grids
 from extractors.ocr.numbers import repair_column
-from extractors.ocr.vote import is_figure_cell, is_fragment, reread_text, revote_cell, vote, well_formed
+from extractors.ocr.vote import garbled, is_figure_cell, is_fragment, reread_text, revote_cell, vote, well_formed
 from extractors.pdf.cells import join_words
 from extractors.pdf.geometry import Segment
 from schemas.model import Grid, GridRow
@@ -79,6 +79,30 @@ def test_a_figure_read_with_its_separators_in_place_wins_a_tie():
         assert not well_formed(text), text
     assert vote([("2.533.288 846", 90, "tesseract"), ("2.533.288.840", 60, "paddle")]) == 1
     assert vote([("2.533.288.846", 90, "tesseract"), ("2.533.288.840", 60, "paddle")]) == 0
+
+
+def test_a_garbled_or_empty_first_reading_takes_a_well_formed_figure_of_the_others():
+    # 100-dpi serif digits: Tesseract reads letters where PP-OCR reads the amount
+    for text in ("SPLIGOLOUNKIHE", "374.160.000,1H)", "Lo 47?%", "NTP", ""):
+        assert garbled(text), text
+    for text in ("Belanja Barang dan Jasa", "12", "2%", "-", "1.234.567"):
+        assert not garbled(text), text
+    assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.000,00", 97, "paddle"), ("", 0, "tesseract")]) == 1
+    assert vote([("NTP", 37, "tesseract"), ("1,77%", 54, "paddle"), ("Lo 47?%", 25, "tesseract")]) == 1
+    assert vote([("", 0, "tesseract"), ("405.141.240", 99, "paddle")]) == 1
+    # a figure read with a separator out of place is no better than the garble
+    assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.00,00", 97, "paddle")]) == 0
+    # text of more words, and short numbers, stay as read
+    assert vote([("Belanja Barang dan Jasa", 90, "tesseract"), ("374.160.000,00", 97, "paddle")]) == 0
+    assert vote([("12", 90, "tesseract"), ("125", 97, "paddle")]) == 0
+
+
+def test_an_empty_cell_takes_the_amount_the_other_engine_reads_in_its_box():
+    grid = Grid(rows=[GridRow(cells=["Belanja Modal", ""], page=1, cell_boxes=[(0, 0, 100, 20), BOX])], page=1)
+    first = [_w("Belanja", 90, x0=5, x1=40), _w("Modal", 90, x0=45, x1=90)]
+    again = [first + [_w("174.093.522.100", 96)]]
+    finish_ocr_grids([grid], {1: first}, {1: again}, {1: ["tesseract", "paddle"]})
+    assert grid.rows[0].cells == ["Belanja Modal", "174.093.522.100"] and grid.rows[0].cell_confidence == [90.0, 96.0]
 
 
 def test_revote_passes_each_readings_engine():
