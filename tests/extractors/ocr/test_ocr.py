@@ -249,14 +249,26 @@ def test_cents_columns_keep_their_cents():
     assert repair_column(column) == ["1.234.567,00", "45.000.000,50", "7.500,00", "2.500.000,00", "9.999.999" + DOUBT]
 
 
+def test_unreadable_cents_in_a_column_of_zero_cents_are_the_columns():
+    # LKIP.pdf's 100-dpi serif `,00`: both engines read it `,1H)` or `.(0`
+    column = ["374.160.000,1H)", "405.141.240.(0", "1.234.567,00", "292.494.240.00", "Jumlah", ""]
+    assert repair_column(column)[:4] == ["374.160.000,00", "405.141.240,00", "1.234.567,00", "292.494.240,00"]
+    # cents that are not all `00`, or a column without cents: left as read (unparsed)
+    assert repair_column(["374.160.000,1H)", "1.234.567,50", "292.494.240,00"])[0] == "374.160.000,1H)"
+    assert repair_column(["374.160.000,1H)", "1.234.567", "292.494.240"])[0] == "374.160.000,1H)"
+    # a figure whose integer is not whole (a group lost a digit) stays unparsed
+    assert repair_column(["374.16.000,1H)", "1.234.567,00", "292.494.240,00"])[0].startswith("374.16.000")
+
+
 def test_cents_read_with_the_wrong_marks_still_say_the_column_prints_cents():
     # LKIP.pdf p100 as PP-OCR reads its 100-dpi `292.494.240,00` column: commas read as dots or spaces
     column = ["Keuangan (Rp)", "292.494.240.00", "5.703 388,560,00", "387 353.000.00", "150 000.000.00",
               "405.141.240.(0"]
     assert column_convention(column) == "cents"
+    # the last cell's cents are unreadable: the column's, `00` in every cell that shows them
     assert repair_column(column) == ["Keuangan (Rp)", "292.494.240,00", "5.703.388.560,00", "387.353.000,00",
-                                     "150.000.000,00", "405.141.240.(0"]
-    assert parse_value("405.141.240.(0", INDONESIAN).kind == "unparsed"  # cents unreadable: no guess
+                                     "150.000.000,00", "405.141.240,00"]
+    assert parse_value("405.141.240.(0", INDONESIAN).kind == "unparsed"  # alone, no guess
     # a column of whole amounts is not turned into cents by one such cell
     assert column_convention(["1.234.567", "45.955.396.559", "292.494.240.00"]) == "whole"
 
