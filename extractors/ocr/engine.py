@@ -61,7 +61,8 @@ DASH_CONF = 60.0  # confidence of a `-` found in the image alone (`image.find_da
 # plain and the two smoothed images, few misreads shared), so two readings out of three agreeing
 # outvote one misread. env LKJIP_OCR_REREADS: how many of them to use (0 turns re-reading off).
 REREAD_SMOOTHING = (0.7, 1.0)
-REREAD_MIN_FIGURES = 3  # a page with fewer figures of 4+ digits has no amounts table: read once
+REREAD_MIN_FIGURES = 3  # a page with fewer figures of 4+ digits has no amounts table: read once,
+REREAD_MIN_RULINGS = 3  # ... unless it has this many rulings each way (a ruled table Tesseract garbled)
 _FIGURE = re.compile(r"\d[\d.,]{3,}")
 
 UNAVAILABLE = "OCR not available"
@@ -265,6 +266,15 @@ def unread_dashes(words: list[OcrWord], dashes: list[OcrWord]) -> list[OcrWord]:
             if not any(w.x0 - 1 <= d.xc <= w.x1 + 1 and w.y0 - 1 <= d.yc <= w.y1 + 1 for w in words)]
 
 
+def is_table_page(page: OcrPage) -> bool:
+    """A page worth more readings: figures in its words, or a ruled grid. On a 100-dpi scan
+    Tesseract may read no figure of a table at all (`SPLIGOLOUNKIHE`, `TOOL OCO C0`), so its
+    rulings say it is one: the other engine's reading then has the figures."""
+    if sum(1 for w in page.words if _FIGURE.search(w.text)) >= REREAD_MIN_FIGURES:
+        return True
+    return len(page.hs) >= REREAD_MIN_RULINGS and len(page.vs) >= REREAD_MIN_RULINGS
+
+
 def _read(img: PageImage, turns: int, rec: Recogniser, timeout: float, bilevel: bool,
           smooth: float = 0.0, skew: float | None = None, dashes: bool = True) -> OcrPage:
     """One reading of the page image turned by `turns` quarter turns, by `rec`; `smooth` blurs
@@ -338,7 +348,7 @@ def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: float | None
             result = turned
         if result.quarter_turns and result.mean_conf >= SURE_CONF.get(first.name, 101.0):
             break
-    if sum(1 for w in result.words if _FIGURE.search(w.text)) >= REREAD_MIN_FIGURES:
+    if is_table_page(result):
         again: list[tuple[Recogniser, float]] = [(r, 0.0) for r in recs[1:]]
         if first.name == "tesseract":  # its own smoothed re-readings vote too
             again += [(first, sigma) for sigma in REREAD_SMOOTHING[:rereads()]]

@@ -69,13 +69,19 @@ def well_formed(text: str) -> bool:
     return any(p.match(core) for p in _WELL_FORMED)
 
 
+_LOOKALIKE = frozenset("0123456789OoQDCcUuIilLjJ|!SsBZzGgTtb.,:;()%-'")  # what a 6-px digit is read as
+LOOKALIKE_SHARE = 0.6
+
+
 def garbled(text: str) -> bool:
-    """No figure, and no more than two words: what is left of a figure OCR could not read
-    (`SPLIGOLOUNKIHE`, `374.160.000,1H)`, `Lo 47?%`), or nothing. A cell of text has more words,
-    or is read as words by the other readings too (they then hold no figure)."""
-    if is_figure_cell(text) or len(text.split()) > 2:
-        return False
-    return not (text.strip() and _SMALL.match(text))  # `12`, `2%`, `-`: read, and left to the first reading
+    """No figure, but what is left of one OCR could not read: nothing, at most two words
+    (`SPLIGOLOUNKIHE`, `374.160.000,1H)`, `Lo 47?%`), or words mostly of the letters digits
+    are misread as (`TOOL OCO C0` for `790.000.000`). A cell of text has more words, of other
+    letters (and the other readings then read words too, no figure)."""
+    if is_figure_cell(text) or (text.strip() and _SMALL.match(text)):
+        return False  # a figure, or `12`, `2%`, `-`: read, and left to the first reading
+    chars = [ch for ch in text if not ch.isspace()]
+    return len(text.split()) <= 2 or sum(ch in _LOOKALIKE for ch in chars) >= LOOKALIKE_SHARE * len(chars)
 
 
 def _one_more(longer: str, shorter: str) -> bool:

@@ -21,6 +21,7 @@ from extractors.ocr.flags import RULE as LOW_CONFIDENCE
 from extractors.ocr.flags import check_low_confidence
 from extractors.ocr.numbers import DOUBT, column_convention, repair_column
 from extractors.pdf import read_pdf
+from extractors.pdf.geometry import Segment
 from pipeline.extract import extract_document
 from pipeline.normalise.numbers import INDONESIAN, parse_value
 from schemas.model import BudgetLine, Grid, GridRow
@@ -134,6 +135,29 @@ def test_a_dash_no_recogniser_reads_is_still_a_zero(tmp_path: Path, monkeypatch)
     scan = _scan_pdf(tmp_path / "dash.pdf", rows=rows, dpi=100, font=("tiro", 8))
     [grid] = read_pdf(str(scan)).grids
     assert grid.rows[3].cells[2] == "-"
+
+
+@needs_tesseract
+@pytest.mark.skipif(PPOCR is not None, reason=str(PPOCR))
+def test_a_table_tesseract_cannot_read_is_read_by_the_other_engine(tmp_path: Path, monkeypatch):
+    # 8-pt serif figures at 100 dpi: Tesseract reads `TOOL OCO C0` for 790.000.000 and finds no
+    # figure on the page, yet its rulings make it a table page, which PP-OCR reads too
+    monkeypatch.setenv("LKJIP_OCR_ENGINE", "tesseract+paddle")
+    rows = [["1", "Program Pelayanan Administrasi", "1.250.000.000", "-"],
+            ["2", "Program Peningkatan Sarana", "845.300.000", "790.000.000"],
+            ["3", "Program Perencanaan Daerah", "-", "1.980.000.000"]]
+    scan = _scan_pdf(tmp_path / "small.pdf", rows=rows, dpi=100, font=("tiro", 8))
+    [grid] = read_pdf(str(scan)).grids
+    assert [r.cells[2:] for r in grid.rows[1:]] == [r[2:] for r in rows]
+
+
+def test_a_page_with_a_ruled_grid_or_figures_is_a_table_page():
+    grid = ([Segment(y, 0, 100) for y in (0, 20, 40)], [Segment(x, 0, 40) for x in (0, 50, 100)])
+    figures = [ocr.OcrWord(0, 0, 10, 10, t, False, 90) for t in ("1.234.567", "2.345.678", "3.456.789")]
+    garble = [ocr.OcrWord(0, 0, 10, 10, "TOOL", False, 40)]
+    assert ocr.is_table_page(ocr.OcrPage(100, 40, garble, *grid, ""))
+    assert ocr.is_table_page(ocr.OcrPage(100, 40, figures, [], [], ""))
+    assert not ocr.is_table_page(ocr.OcrPage(100, 40, garble, grid[0][:2], grid[1], ""))
 
 
 @needs_tesseract
