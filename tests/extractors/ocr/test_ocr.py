@@ -37,6 +37,12 @@ ROWS = [
     ["2", "Program Peningkatan Sarana", "845.300.000", "790.000.000"],
     ["3", "Program Perencanaan Daerah", "2.070.450.000", "1.980.000.000"],
 ]
+# the same table with zeros printed `-`, scanned at 100 dpi in an 8-pt serif face (`font`)
+SMALL_ROWS = [
+    ["1", "Program Pelayanan Administrasi", "1.250.000.000", "-"],
+    ["2", "Program Peningkatan Sarana", "845.300.000", "790.000.000"],
+    ["3", "Program Perencanaan Daerah", "-", "1.980.000.000"],
+]
 COLS = [40, 70, 250, 350, 450]  # x of the vertical rules
 TOP, ROW_H = 60, 26
 
@@ -129,10 +135,7 @@ def test_scanned_table_becomes_budget_lines_with_confidence(scan: Path):
 def test_a_dash_no_recogniser_reads_is_still_a_zero(tmp_path: Path, monkeypatch):
     # a 100-dpi scan of an 8-pt serif table: Tesseract does not read the `-` of the third row
     monkeypatch.setenv("LKJIP_OCR_ENGINE", "tesseract")
-    rows = [["1", "Program Pelayanan Administrasi", "1.250.000.000", "-"],
-            ["2", "Program Peningkatan Sarana", "845.300.000", "790.000.000"],
-            ["3", "Program Perencanaan Daerah", "-", "1.980.000.000"]]
-    scan = _scan_pdf(tmp_path / "dash.pdf", rows=rows, dpi=100, font=("tiro", 8))
+    scan = _scan_pdf(tmp_path / "dash.pdf", rows=SMALL_ROWS, dpi=100, font=("tiro", 8))
     [grid] = read_pdf(str(scan)).grids
     assert grid.rows[3].cells[2] == "-"
 
@@ -143,12 +146,9 @@ def test_a_table_tesseract_cannot_read_is_read_by_the_other_engine(tmp_path: Pat
     # 8-pt serif figures at 100 dpi: Tesseract reads `TOOL OCO C0` for 790.000.000 and finds no
     # figure on the page, yet its rulings make it a table page, which PP-OCR reads too
     monkeypatch.setenv("LKJIP_OCR_ENGINE", "tesseract+paddle")
-    rows = [["1", "Program Pelayanan Administrasi", "1.250.000.000", "-"],
-            ["2", "Program Peningkatan Sarana", "845.300.000", "790.000.000"],
-            ["3", "Program Perencanaan Daerah", "-", "1.980.000.000"]]
-    scan = _scan_pdf(tmp_path / "small.pdf", rows=rows, dpi=100, font=("tiro", 8))
+    scan = _scan_pdf(tmp_path / "small.pdf", rows=SMALL_ROWS, dpi=100, font=("tiro", 8))
     [grid] = read_pdf(str(scan)).grids
-    assert [r.cells[2:] for r in grid.rows[1:]] == [r[2:] for r in rows]
+    assert [r.cells[2:] for r in grid.rows[1:]] == [r[2:] for r in SMALL_ROWS]
 
 
 def test_a_page_with_a_ruled_grid_or_figures_is_a_table_page():
