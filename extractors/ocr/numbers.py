@@ -195,7 +195,9 @@ def repair_spaced(cell: str) -> str:
 
 
 # whole rupiah, then a cents mark and what is left of `00` (`374.160.000,1H)`, `405.141.240.(0`)
-_SPOILT_CENTS = re.compile(r"^(\s*(?:rp\.?\s*)?\d{1,3}(?:[.\s]\d{3})+)\s?[,.]\s?(\S{1,3})$", re.IGNORECASE)
+# (after a `.`, three characters may be a spoilt thousands group instead: `6.423.824.S00`)
+_SPOILT_CENTS = re.compile(r"^(\s*(?:rp\.?\s*)?\d{1,3}(?:[.\s]\d{3})+)\s?(?:,\s?(\S{1,3})|\.\s?(\S{1,2}))$",
+                           re.IGNORECASE)
 
 
 def _zero_cents(cells: list[str]) -> bool:
@@ -211,8 +213,9 @@ def repair_zero_cents(cell: str) -> str:
     digits OCR could not read (6-px digits of a 100-dpi scan: `374.160.000,1H)`) has `,00`, as
     every other cell of its column; anything else is left as read."""
     m = _SPOILT_CENTS.match(cell.strip())
-    if not m or re.fullmatch(r"\d{2}", m.group(2)):
-        return cell
+    tail = m and (m.group(2) or m.group(3))
+    if not tail or tail.isdigit():
+        return cell  # cents read (`,45`), or a figure misread otherwise (`16.823.280.860.000`)
     return f"{m.group(1)},00"
 
 

@@ -28,6 +28,7 @@ W = TypeVar("W", bound=Word)
 
 SURER_BY = 10.0  # a text cell's re-reading replaces the first when its words are this much surer on average
 SAME_TEXT = 0.5  # ... and its text is at least this alike (difflib ratio): the same words, read better
+SURE_ALONE = 80.0  # a garbled cell takes a figure read by one reading alone only this sure
 MIN_DIGITS = 3  # cells with fewer digits (`12`, `2%`) are left to the first reading
 _SMALL = re.compile(r"^[\s\d.,%()\-–—]*$")
 _FIGURE_CELL = re.compile(r"^[\s(\-–]*(?:rp\.?\s*)?[\dOolI|!][\dOolI|!.,:;\s)]*(?:[,.]\s?-)?\s*%?\)?\s*[?]?$",
@@ -55,16 +56,18 @@ def _support(words: list[Word]) -> float:
 
 
 _WELL_FORMED = (
-    re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{2})?$"),  # 1.234.567 and 1.234.567,00
-    re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$"),  # 1,234,567 (spreadsheet exports)
+    # 1.234.567 and 1.234.567,00, a mark read as another or as a space (`2.452,369 500,00`)
+    re.compile(r"^\d{1,3}(?:[., ]\d{3})+(?:[.,]\d{2})?$"),
     re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$"),  # 92,02 and 100: a percent, a small count
 )
 _AROUND = re.compile(r"^[\s(]*(?:rp\.?\s*)?|(?:\s*[,.]\s?-|\s*%)?[\s)]*$", re.IGNORECASE)
 
 
 def well_formed(text: str) -> bool:
-    """The figure as printed, every separator in its place: `1.234.567`, `1.234.567,00`,
-    `Rp. 2.636.500.000,-`, `92,02 %`; not `2.533.288 840`, `6 0,14`, `16.523.28.860`."""
+    """The figure grouped as printed, a separator between every three digits (as OCR reads a
+    mark: `.`, `,` or a space) and two cents at most: `1.234.567`, `1.234.567,00`,
+    `2.533.288 840`, `Rp. 2.636.500.000,-`, `92,02 %`; not `6 0,14`, `16.523.28.860`,
+    `1906.519.440,00` (a lost or invented digit, or a lost mark)."""
     core = _AROUND.sub("", text.strip())
     return any(p.match(core) for p in _WELL_FORMED)
 
@@ -84,10 +87,16 @@ def garbled(text: str) -> bool:
     return len(text.split()) <= 2 or sum(ch in _LOOKALIKE for ch in chars) >= LOOKALIKE_SHARE * len(chars)
 
 
-def _one_more(longer: str, shorter: str) -> bool:
-    """`longer` is `shorter` with one more digit at its start or end: a speck or a ruling's
-    remnant at the cell's edge read as a digit (`416.523.280.860`, `1.622.820.514 1`)."""
-    return len(longer) == len(shorter) + 1 and (longer[1:] == shorter or longer[:-1] == shorter)
+def _one_more(longer: str, shorter: str, text: str = "") -> bool:
+    """`longer` (the digits of `text`) is `shorter` with one more digit at its start or end: a
+    speck or a ruling's remnant at the cell's edge read as a digit (`416.523.280.860`,
+    `1.622.820.514 1`). Not a first digit that is a group of its own (`1.846.297.480,00`):
+    that is the figure's, which another reading lost."""
+    if len(longer) != len(shorter) + 1:
+        return False
+    if longer[:-1] == shorter:
+        return True
+    return longer[1:] == shorter and not re.match(r"^\d[., ]\d{3}", _AROUND.sub("", text.strip()))
 
 
 def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> int:
@@ -106,7 +115,9 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
        readings that all differ change nothing.
     Readings without an engine are all of one. A first reading that is no figure but garbled
     (`garbled`: Tesseract's `SPLIGOLOUNKIHE` for a 100-dpi `374.160.000,00`, `T205K`, or
-    nothing read) gives way to the best held figure of the others when it is well formed."""
+    nothing read) gives way to the best held figure of the others when it is well formed and
+    read by two readings, or by one with support `SURE_ALONE` (PP-OCR reads an unsure
+    `287.510.000,10` for `287.500.000,00`)."""
     figures = [(i, digits(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
                for i, r in enumerate(readings) if is_figure_cell(r[0])]
     first = digits(readings[0][0])
@@ -121,15 +132,18 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
         formed = any(well_formed(f[4]) for f in exact)
         # only a figure read somewhere with its separators in place: `10.139.59).000` lost a
         # digit, and `10.139.590.000` is not it with one more
-        near = [f for f in figures if _one_more(f[1], candidate)] if formed else []
+        near = [f for f in figures if _one_more(f[1], candidate, f[4])] if formed else []
         return len({f[3] for f in exact}), len(exact) + len(near), formed, sum(f[2] for f in exact + near)
 
     candidates = list(dict.fromkeys(d for _, d, _, _, _ in figures))
     best = max(candidates, key=held)  # the first of equals: the first reading's when it is one
     if best == first:
         return 0
-    if not first:
-        return next(i for i, d, _, _, text in figures if d == best) if held(best)[2] else 0
+    if not first:  # a garble: a figure read well formed, by two readings or one sure one
+        _, count, formed, support = held(best)
+        if formed and (count >= 2 or support >= SURE_ALONE):
+            return next(i for i, d, _, _, _ in figures if d == best)
+        return 0
     mine, theirs = held(first), held(best)
     if theirs[:3] == mine[:3] and theirs[3] * 2 <= total:
         return 0
@@ -191,7 +205,7 @@ def reread_text(first: str, box: BBox | None, first_words: list[W],
         inside = words_in(box, words)
         text = join_words(inside)
         conf = _mean_conf(inside)
-        if not text:
+        if not text or (is_figure_cell(text) and garbled(first)):  # a figure for a garble: `vote` decides
             continue
         alike = difflib.SequenceMatcher(None, first.casefold(), text.casefold()).ratio() >= SAME_TEXT
         if (conf >= best_conf and alike) or (best_words is None and conf >= own_conf and is_fragment(first, text)):

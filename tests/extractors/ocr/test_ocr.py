@@ -297,6 +297,10 @@ def test_unreadable_cents_in_a_column_of_zero_cents_are_the_columns():
     assert repair_column(["374.160.000,1H)", "1.234.567", "292.494.240"])[0] == "374.160.000,1H)"
     # a figure whose integer is not whole (a group lost a digit) stays unparsed
     assert repair_column(["374.16.000,1H)", "1.234.567,00", "292.494.240,00"])[0].startswith("374.16.000")
+    # three characters after a `.` may be a spoilt group (`.S00` for `.500`), digits a misread
+    # figure (`.000` for `,00`): left as read
+    column = ["6.423.824.S00", "16.823.280.860.000", "1.234.567,00", "292.494.240,00"]
+    assert [c.rstrip("?") for c in repair_column(column)[:2]] == ["6.423.824.S00", "16.823.280.860.000"]
 
 
 def test_cents_read_with_the_wrong_marks_still_say_the_column_prints_cents():

@@ -66,6 +66,13 @@ def test_a_reading_with_one_more_digit_at_an_edge_holds_the_figure():
     assert vote([("6 0.14", 32, "tesseract"), ("0.14", 101, "paddle"), ("6 0,14", 30, "tesseract")]) == 1
 
 
+def test_a_first_digit_that_is_a_group_of_its_own_is_the_figures():
+    # LKIP.pdf p103 (no truth page): two of Tesseract's readings lost the `1.` that PP-OCR reads
+    readings = [("1.846.297 48,00", 59, "tesseract"), ("1.846.297 480,00", 90, "paddle"),
+                ("846.297 480,00", 46, "tesseract")]
+    assert vote(readings) == 1
+
+
 def test_a_lost_digit_is_not_a_figure_held_by_readings_with_one_more():
     # `10.139.59).000` lost a digit: the two right readings are not it with a ruling's `0`
     assert vote([("10.139.59).000", 45, "tesseract"), ("10.139,590.000", 77, "tesseract"),
@@ -75,10 +82,11 @@ def test_a_lost_digit_is_not_a_figure_held_by_readings_with_one_more():
 def test_a_figure_read_with_its_separators_in_place_wins_a_tie():
     assert well_formed("1.234.567") and well_formed("Rp. 2.636.500.000,-") and well_formed("92,02 %")
     assert well_formed("374.160.000,00") and well_formed("100")
-    for text in ("2.533.288 840", "6 0,14", "16.523.28.860", "1234567", "10.139.59).000"):
+    assert well_formed("2.533.288 840") and well_formed("2.452,369 500,00")  # marks as OCR reads them
+    for text in ("6 0,14", "16.523.28.860", "1234567", "10.139.59).000", "1906.519.440,00"):
         assert not well_formed(text), text
-    assert vote([("2.533.288 846", 90, "tesseract"), ("2.533.288.840", 60, "paddle")]) == 1
-    assert vote([("2.533.288.846", 90, "tesseract"), ("2.533.288.840", 60, "paddle")]) == 0
+    assert vote([("2.533.2888 46", 90, "tesseract"), ("2.533.288.840", 60, "paddle")]) == 1
+    assert vote([("2.533.288.846", 90, "tesseract"), ("2.533.288 840", 60, "paddle")]) == 0
 
 
 def test_a_garbled_or_empty_first_reading_takes_a_well_formed_figure_of_the_others():
@@ -88,8 +96,10 @@ def test_a_garbled_or_empty_first_reading_takes_a_well_formed_figure_of_the_othe
     for text in ("Belanja Barang dan Jasa", "Program Pelayanan Administrasi", "12", "2%", "-", "1.234.567"):
         assert not garbled(text), text
     assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.000,00", 97, "paddle"), ("", 0, "tesseract")]) == 1
-    assert vote([("NTP", 37, "tesseract"), ("1,77%", 54, "paddle"), ("Lo 47?%", 25, "tesseract")]) == 1
     assert vote([("", 0, "tesseract"), ("405.141.240", 99, "paddle")]) == 1
+    # one unsure reading alone is not enough (PP-OCR's `101%` for a 100-dpi `100%`); two are
+    assert vote([("Ls", 24, "tesseract"), ("101%", 34, "paddle"), ("Luks", 36, "tesseract")]) == 0
+    assert vote([("NTP", 37, "tesseract"), ("1,77%", 54, "paddle"), ("1.77%", 25, "tesseract")]) == 1
     # a figure read with a separator out of place is no better than the garble
     assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.00,00", 97, "paddle")]) == 0
     # text of more words, and short numbers, stay as read
@@ -142,6 +152,15 @@ def test_a_text_cell_keeps_its_reading_when_the_other_is_not_surer_or_not_alike(
     assert reread_text("Belanja Pegawai", BOX, first, [[_w("Betanja", 95, x1=140), _w("Pegawai", 96, x0=145)]])[1] is None
     other = [_w("Jumlah", 99)]
     assert reread_text("Belanja Pegawai", (100, 0, 200, 20), [_w("Belanja Pegawai", 40)], [other]) == ("Belanja Pegawai", None)
+
+
+def test_a_garbled_cell_takes_no_figure_by_its_text():
+    # the vote decides figures: an unsure PP-OCR `287.510.000,10` for `287.500.000,00` is not
+    # taken for a garble because its words are surer than the garble's
+    first = [_w("287.50.", 1, x1=140), _w("000", 1, x0=145, x1=160), _w("0K)", 1, x0=165)]
+    again = [[_w("287.510.000,10", 33)]]
+    assert reread_text("287.50. 000 0K)", BOX, first, again) == ("287.50. 000 0K)", None)
+    assert reread_text("100% -", BOX, [_w("100%", 70, x1=150), _w("-", 60, x0=160)], [[_w("100%", 99)]])[0] == "100%"
 
 
 def test_a_fragment_takes_the_reading_that_has_the_missing_characters():
