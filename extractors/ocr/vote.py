@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
+from fractions import Fraction
 from typing import TypeVar
 
 from extractors.pdf.cells import join_words
@@ -106,8 +108,11 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
 
     1. the engines that read it (Tesseract's readings of one page share its misreads, another
        engine's do not: two engines agreeing beat any number of readings of one);
-    2. the readings that read it, counting, for a figure read well formed, a reading with one
-       more digit at an edge of it (a speck or a ruling's remnant read as a digit:
+    2. its share of the engines' votes: each engine has one, split evenly among its readings
+       that are figures, so that Tesseract's three readings of a page weigh as much as
+       PP-OCR's one (two of them agreeing on a misread `3.861.184.556` do not outvote PP-OCR's
+       `...566` that the third supports). A reading with one more digit at an edge of a figure
+       read well formed gives it its share too (a speck or a ruling's remnant read as a digit:
        `416.523.280.860` holds `16.523.280.860`);
     3. a reading of it with every separator in place (`well_formed`);
     4. then, all else equal, the summed support of those readings, of which the winner needs
@@ -126,22 +131,29 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     elif not figures or not any(d == first for _, d, _, _, _ in figures):
         return 0
     total = sum(s for _, _, s, _, _ in figures)
+    per_engine = Counter(f[3] for f in figures)
 
-    def held(candidate: str) -> tuple[int, int, bool, float]:
+    def backing(candidate: str) -> list[tuple]:
         exact = [f for f in figures if f[1] == candidate]
-        formed = any(well_formed(f[4]) for f in exact)
         # only a figure read somewhere with its separators in place: `10.139.59).000` lost a
         # digit, and `10.139.590.000` is not it with one more
-        near = [f for f in figures if _one_more(f[1], candidate, f[4])] if formed else []
-        return len({f[3] for f in exact}), len(exact) + len(near), formed, sum(f[2] for f in exact + near)
+        if not any(well_formed(f[4]) for f in exact):
+            return exact
+        return exact + [f for f in figures if _one_more(f[1], candidate, f[4])]
+
+    def held(candidate: str) -> tuple[int, Fraction, bool, float]:
+        exact = [f for f in figures if f[1] == candidate]
+        behind = backing(candidate)
+        return (len({f[3] for f in exact}), sum((Fraction(1, per_engine[f[3]]) for f in behind), Fraction(0)),
+                any(well_formed(f[4]) for f in exact), sum(f[2] for f in behind))
 
     candidates = list(dict.fromkeys(d for _, d, _, _, _ in figures))
     best = max(candidates, key=held)  # the first of equals: the first reading's when it is one
     if best == first:
         return 0
     if not first:  # a garble: a figure read well formed, by two readings or one sure one
-        _, count, formed, support = held(best)
-        if formed and (count >= 2 or support >= SURE_ALONE):
+        _, _, formed, support = held(best)
+        if formed and (len(backing(best)) >= 2 or support >= SURE_ALONE):
             return next(i for i, d, _, _, _ in figures if d == best)
         return 0
     mine, theirs = held(first), held(best)

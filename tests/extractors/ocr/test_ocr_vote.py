@@ -58,6 +58,17 @@ def test_two_engines_that_agree_beat_more_readings_of_one():
     assert vote([(t, s) for t, s, _ in readings]) == 0  # one engine: two sure readings of three stand
 
 
+def test_each_engine_has_one_vote_split_among_its_readings():
+    # LKIP.pdf p102 (no truth page): two of Tesseract's three readings agree on a misread
+    # `556`; PP-OCR's `566`, which the third supports in that place, wins
+    readings = [("3.861.184.556", 67, "tesseract"), ("3.861.184.566", 96, "paddle"),
+                ("3.861.184.556", 74, "tesseract"), ("3.861.194.566", 61, "tesseract")]
+    assert vote(readings) == 1
+    # Tesseract's readings all agreeing: one engine against one, the first reading's stands
+    assert vote([("79.446.683.060", 44, "tesseract"), ("79.446.683.050", 74, "paddle"),
+                 ("79.446.683.060", 45, "tesseract"), ("79.446.683.060", 26, "tesseract")]) == 0
+
+
 def test_a_reading_with_one_more_digit_at_an_edge_holds_the_figure():
     # LKIP.pdf p33: a ruling's remnant read as a leading `4` in one of Tesseract's readings
     readings = [("16.523.280.360", 49, "tesseract"), ("16.523.280.860", 94, "paddle"),
