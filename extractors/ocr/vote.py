@@ -30,7 +30,8 @@ W = TypeVar("W", bound=Word)
 
 SURER_BY = 10.0  # a text cell's re-reading replaces the first when its words are this much surer on average
 SAME_TEXT = 0.5  # ... and its text is at least this alike (difflib ratio): the same words, read better
-SURE_ALONE = 80.0  # a garbled cell takes a figure read by one reading alone only this sure
+SURE_ALONE = 80.0  # a garbled cell takes a figure read by one reading alone only this sure,
+SURE_ALONE_AMOUNT = 60.0  # ... or this sure of an amount of 7+ digits (its grouping checks it too)
 MIN_DIGITS = 3  # cells with fewer digits (`12`, `2%`) are left to the first reading
 _SMALL = re.compile(r"^[\s\d.,%()\-–—]*$")
 _FIGURE_CELL = re.compile(r"^[\s(\-–]*(?:rp\.?\s*)?[\dOolI|!][\dOolI|!.,:;\s)]*(?:[,.]\s?-)?\s*%?\)?\s*[?]?$",
@@ -121,8 +122,9 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     Readings without an engine are all of one. A first reading that is no figure but garbled
     (`garbled`: Tesseract's `SPLIGOLOUNKIHE` for a 100-dpi `374.160.000,00`, `T205K`, or
     nothing read) gives way to the best held figure of the others when it is well formed and
-    read by two readings, or by one with support `SURE_ALONE` (PP-OCR reads an unsure
-    `287.510.000,10` for `287.500.000,00`)."""
+    read by two readings, or by one with support `SURE_ALONE` (`SURE_ALONE_AMOUNT` for an
+    amount: PP-OCR reads an unsure `287.510.000,10` for `287.500.000,00` at 33, `101%` for a
+    `100%` at 34-66)."""
     figures = [(i, digits(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
                for i, r in enumerate(readings) if is_figure_cell(r[0])]
     first = digits(readings[0][0])
@@ -153,7 +155,8 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
         return 0
     if not first:  # a garble: a figure read well formed, by two readings or one sure one
         _, _, formed, support = held(best)
-        if formed and (len(backing(best)) >= 2 or support >= SURE_ALONE):
+        sure = SURE_ALONE_AMOUNT if len(best) >= 7 else SURE_ALONE
+        if formed and (len(backing(best)) >= 2 or support >= sure):
             return next(i for i, d, _, _, _ in figures if d == best)
         return 0
     mine, theirs = held(first), held(best)

@@ -111,6 +111,10 @@ def test_a_garbled_or_empty_first_reading_takes_a_well_formed_figure_of_the_othe
     # one unsure reading alone is not enough (PP-OCR's `101%` for a 100-dpi `100%`); two are
     assert vote([("Ls", 24, "tesseract"), ("101%", 34, "paddle"), ("Luks", 36, "tesseract")]) == 0
     assert vote([("NTP", 37, "tesseract"), ("1,77%", 54, "paddle"), ("1.77%", 25, "tesseract")]) == 1
+    # an amount's grouping checks it too: alone it needs less (LKIP.pdf p102, no truth page)
+    assert vote([("2.482.369 SOU", 9, "tesseract"), ("2.452,369 500,00", 64, "paddle"),
+                 ("2.482.369 KUWAN", 2, "tesseract")]) == 1
+    assert vote([("287.50. 000 0K)", 1, "tesseract"), ("287.510.000,10", 33, "paddle")]) == 0
     # a figure read with a separator out of place is no better than the garble
     assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.00,00", 97, "paddle")]) == 0
     # text of more words, and short numbers, stay as read
