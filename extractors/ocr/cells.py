@@ -26,10 +26,14 @@ def _cell_confidence(box: BBox | None, words: list[OcrWord]) -> float | None:
 
 
 def finish_ocr_grids(grids: list[Grid], words_by_page: dict[int, list[OcrWord]],
-                     rereadings_by_page: dict[int, list[list[OcrWord]]] | None = None) -> None:
+                     rereadings_by_page: dict[int, list[list[OcrWord]]] | None = None,
+                     engines_by_page: dict[int, list[str]] | None = None) -> None:
     """Vote on figures, set `cell_confidence` and repair numbers column by column, for rows on
-    OCR'd pages. `rereadings_by_page`: the other readings of each page (none: no vote)."""
+    OCR'd pages. `rereadings_by_page`: the other readings of each page (none: no vote);
+    `engines_by_page`: the recogniser of each page's first reading and of each re-reading
+    (none: all one, as Tesseract's smoothed re-readings are)."""
     rereadings_by_page = rereadings_by_page or {}
+    engines_by_page = engines_by_page or {}
     for grid in grids:
         rows = [r for r in grid.rows if r.page in words_by_page]
         if not rows:
@@ -41,10 +45,10 @@ def finish_ocr_grids(grids: list[Grid], words_by_page: dict[int, list[OcrWord]],
             confidence: list[float | None] = []
             for j, cell in enumerate(row.cells):
                 box = boxes[j] if j < len(boxes) else None
-                if not cell.strip():
+                voted, winning = revote_cell(cell, box, words, again, engines_by_page.get(row.page))
+                if not voted.strip():
                     confidence.append(None)
                     continue
-                voted, winning = revote_cell(cell, box, words, again)
                 if winning is None:
                     voted, winning = reread_text(cell, box, words, again)
                 row.cells[j] = voted

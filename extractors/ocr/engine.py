@@ -25,6 +25,7 @@ from extractors.ocr.image import (
     clean_for_ocr,
     deskew,
     faint_ink_mask,
+    find_dashes,
     find_rulings,
     ink_mask,
     is_bilevel,
@@ -52,6 +53,7 @@ BROKEN_MIN_PT = 15.0  # ... and at least this far (a rule overshooting its cross
 SLIVER = 0.45  # a word less tall than this share of the page's typical word is a speck, not text
 SPECK = 0.25  # ... and less tall than this share is one wherever it lies
 ON_RULING_PT = 1.5  # a sliver this close to a ruling is what is left of that ruling
+DASH_CONF = 60.0  # confidence of a `-` found in the image alone (`image.find_dashes`)
 
 # Gaussian blurs (sigma in pixels of the OCR_DPI image) of the re-readings of a table page. A
 # 100-dpi fax scan upsampled to 300 dpi has stair-stepped glyphs; each smoothing makes Tesseract
@@ -59,7 +61,8 @@ ON_RULING_PT = 1.5  # a sliver this close to a ruling is what is left of that ru
 # plain and the two smoothed images, few misreads shared), so two readings out of three agreeing
 # outvote one misread. env LKJIP_OCR_REREADS: how many of them to use (0 turns re-reading off).
 REREAD_SMOOTHING = (0.7, 1.0)
-REREAD_MIN_FIGURES = 3  # a page with fewer figures of 4+ digits has no amounts table: read once
+REREAD_MIN_FIGURES = 3  # a page with fewer figures of 4+ digits has no amounts table: read once,
+REREAD_MIN_RULINGS = 3  # ... unless it has this many rulings each way (a ruled table Tesseract garbled)
 _FIGURE = re.compile(r"\d[\d.,]{3,}")
 
 UNAVAILABLE = "OCR not available"
@@ -90,6 +93,7 @@ class OcrPage:
     # figure's digits are decided by agreement of the readings (`vote`)
     rereadings: list[list[OcrWord]] = field(default_factory=list)
     engine: str = ""  # the recogniser of `words`
+    reread_engines: list[str] = field(default_factory=list)  # the recogniser of each re-reading
 
 
 class OcrUnavailable(RuntimeError):
@@ -256,11 +260,27 @@ def rereads() -> int:
     return max(0, min(n, len(REREAD_SMOOTHING)))
 
 
+def unread_dashes(words: list[OcrWord], dashes: list[OcrWord]) -> list[OcrWord]:
+    """The dashes (found in the image) that no recognised word covers."""
+    return [d for d in dashes
+            if not any(w.x0 - 1 <= d.xc <= w.x1 + 1 and w.y0 - 1 <= d.yc <= w.y1 + 1 for w in words)]
+
+
+def is_table_page(page: OcrPage) -> bool:
+    """A page worth more readings: figures in its words, or a ruled grid. On a 100-dpi scan
+    Tesseract may read no figure of a table at all (`SPLIGOLOUNKIHE`, `TOOL OCO C0`), so its
+    rulings say it is one: the other engine's reading then has the figures."""
+    if sum(1 for w in page.words if _FIGURE.search(w.text)) >= REREAD_MIN_FIGURES:
+        return True
+    return len(page.hs) >= REREAD_MIN_RULINGS and len(page.vs) >= REREAD_MIN_RULINGS
+
+
 def _read(img: PageImage, turns: int, rec: Recogniser, timeout: float, bilevel: bool,
-          smooth: float = 0.0, skew: float | None = None) -> OcrPage:
+          smooth: float = 0.0, skew: float | None = None, dashes: bool = True) -> OcrPage:
     """One reading of the page image turned by `turns` quarter turns, by `rec`; `smooth` blurs
     it first (a re-reading), `skew` reuses the straightening angle of the first reading so that
-    every reading of a page has the same geometry."""
+    every reading of a page has the same geometry. With `dashes` (the first reading) the words
+    get the `-` strokes the recogniser did not read (`image.find_dashes`: zero in an amount cell)."""
     gray = rotate(img.gray, turns)
     if smooth:
         gray = cv2.GaussianBlur(gray, (0, 0), smooth)
@@ -286,10 +306,18 @@ def _read(img: PageImage, turns: int, rec: Recogniser, timeout: float, bilevel: 
                            for w in raw if not is_noise(w.text, w.conf)])
     words = drop_ruling_debris(words, hs, vs)
     confs = [w.conf for w in words if w.conf >= 0]
+    if dashes:  # after the mean confidence, which chooses the page's orientation
+        found = find_dashes(clean, img.dpi, [_px(b, 1 / f) for b in hs_px], [_px(b, 1 / f) for b in vs_px])
+        words += unread_dashes(words, [OcrWord(x0 * s, y0 * s, x1 * s, y1 * s, "-", False, DASH_CONF)
+                                       for x0, y0, x1, y1 in found])
     height_px, width_px = gray.shape
     return OcrPage(width=width_px * s, height=height_px * s, words=words,
                    hs=hs, vs=vs, text=text, quarter_turns=turns, skew=angle, engine=rec.name,
                    mean_conf=sum(confs) / len(confs) if confs else 0.0)
+
+
+def _px(box: tuple[int, int, int, int], k: float) -> tuple[int, int, int, int]:
+    return tuple(int(round(v * k)) for v in box)  # type: ignore[return-value]
 
 
 def _px_words(page: OcrPage, scale: float) -> list[PxWord]:
@@ -320,15 +348,17 @@ def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: float | None
             result = turned
         if result.quarter_turns and result.mean_conf >= SURE_CONF.get(first.name, 101.0):
             break
-    if sum(1 for w in result.words if _FIGURE.search(w.text)) >= REREAD_MIN_FIGURES:
+    if is_table_page(result):
         again: list[tuple[Recogniser, float]] = [(r, 0.0) for r in recs[1:]]
         if first.name == "tesseract":  # its own smoothed re-readings vote too
             again += [(first, sigma) for sigma in REREAD_SMOOTHING[:rereads()]]
         for rec, sigma in again:
             try:
-                other = _read(img, result.quarter_turns, rec, left(), bilevel, smooth=sigma, skew=result.skew)
+                other = _read(img, result.quarter_turns, rec, left(), bilevel, smooth=sigma, skew=result.skew,
+                              dashes=False)
             except Exception:  # out of time (or the engine failed): the readings so far decide
                 break
             result.rereadings.append(other.words)
+            result.reread_engines.append(rec.name)
     result.seconds = time.perf_counter() - started
     return result

@@ -290,3 +290,41 @@ def rotate(gray: np.ndarray, quarter_turns: int) -> np.ndarray:
     if k == 0:
         return gray
     return np.ascontiguousarray(np.rot90(gray, -k))
+
+
+DASH_MAX_THICK_PT = 1.6  # a printed `-` in an amount cell (zero): at most this thick,
+DASH_LENGTH_PT = (2.0, 8.0)  # ... this long, and at least DASH_ASPECT times longer than thick
+DASH_ASPECT = 2.5
+DASH_CLEAR_PT = (4.0, 2.0)  # ... with no other ink this far beside it and above or below it
+DASH_OFF_RULING_PT = 3.0  # ... nor a ruling this near (what is left of an erased rule lies on it)
+
+
+def find_dashes(clean: np.ndarray, dpi: float, hs: list[PxBox], vs: list[PxBox]) -> list[PxBox]:
+    """Short thick-enough horizontal strokes standing alone, away from the rulings: the `-`
+    that an amount cell prints for zero. In a 100-dpi fax scan it is a stroke 1-2 px thick,
+    which neither recogniser reads as a word (Tesseract's `-` comes too unsure to keep, PP-OCR
+    detects no text line in it). `clean` is the page with its rulings erased; `hs`, `vs` the
+    rulings (pixel boxes). Specks and the dotted remnants of an erased or broken rule are not
+    dashes: those lie on a rule's line or among other specks."""
+    px = dpi / 72.0
+    ink = ink_mask(clean)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    lo, hi = DASH_LENGTH_PT[0] * px, DASH_LENGTH_PT[1] * px
+    cx, cy = int(DASH_CLEAR_PT[0] * px), int(DASH_CLEAR_PT[1] * px)
+    off = DASH_OFF_RULING_PT * px
+    out: list[PxBox] = []
+    for i in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if not (h <= DASH_MAX_THICK_PT * px and lo <= w <= hi and w >= DASH_ASPECT * h and area >= 0.6 * w * h):
+            continue
+        x0, y0, x1, y1 = max(0, x - cx), max(0, y - cy), x + w + cx, y + h + cy
+        around = labels[y0:y1, x0:x1]
+        if np.any((around != 0) & (around != i)):
+            continue
+        ym, xm = y + h / 2, x + w / 2
+        if any(abs((b[1] + b[3]) / 2 - ym) <= off and b[0] - off <= xm <= b[2] + off for b in hs):
+            continue
+        if any(abs((b[0] + b[2]) / 2 - xm) <= off + w / 2 and b[1] - off <= ym <= b[3] + off for b in vs):
+            continue
+        out.append((x, y, x + w, y + h))
+    return out

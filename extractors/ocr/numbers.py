@@ -13,6 +13,10 @@ digit was lost or invented) is marked with a trailing `?`: it then stays unparse
 (`unparsed_amount`, its text kept) instead of being read as, say, 18.54 rupiah. Columns
 without a clear convention are left exactly as read.
 
+A column that prints whole rupiah with cents (`1.234.567,00`, every clear cell `,00`) gets
+its cents back where OCR could not read the two small digits (`374.160.000,1H)`,
+`405.141.240.(0`): the integer is read whole, and the cents are the column's.
+
 A column of decimals printed with a fixed number of places (`92,02`, `86,77`: a percent
 column) gets one repair: a space read where its decimal mark is (`92 02` → `92,02`), a
 separator Tesseract lost in the 100-dpi image. A bare `9351` gets its mark back only when the
@@ -190,9 +194,36 @@ def repair_spaced(cell: str) -> str:
     return cell.rstrip() + DOUBT
 
 
+# whole rupiah, then a cents mark and what is left of `00` (`374.160.000,1H)`, `405.141.240.(0`)
+# (after a `.`, three characters may be a spoilt thousands group instead: `6.423.824.S00`)
+_SPOILT_CENTS = re.compile(r"^(\s*(?:rp\.?\s*)?\d{1,3}(?:[.\s]\d{3})+)\s?(?:,\s?(\S{1,3})|\.\s?(\S{1,2}))$",
+                           re.IGNORECASE)
+
+
+def _zero_cents(cells: list[str]) -> bool:
+    """Every cell of the column that shows its cents clearly (`1.234.567,00`, as read) shows
+    `00`, and at least `MIN_EVIDENCE` do: a column of whole rupiah printed with cents."""
+    shown = [m.group(1) for c in cells if _CENTS_READ.match(core := _split(c)[1].strip())
+             for m in [re.search(r"(\d{2})$", core)] if m]
+    return len(shown) >= MIN_EVIDENCE and all(c == "00" for c in shown)
+
+
+def repair_zero_cents(cell: str) -> str:
+    """In a column whose cents are all `00` (`_zero_cents`): a whole amount whose two cents
+    digits OCR could not read (6-px digits of a 100-dpi scan: `374.160.000,1H)`) has `,00`, as
+    every other cell of its column; anything else is left as read."""
+    m = _SPOILT_CENTS.match(cell.strip())
+    tail = m and (m.group(2) or m.group(3))
+    if not tail or tail.isdigit():
+        return cell  # cents read (`,45`), or a figure misread otherwise (`16.823.280.860.000`)
+    return f"{m.group(1)},00"
+
+
 def repair_column(cells: list[str]) -> list[str]:
     """Every cell of one OCR'd column, repaired by the column's convention (see module doc)."""
     convention = column_convention(cells)
+    if convention == "cents" and _zero_cents(cells):
+        cells = [repair_zero_cents(c) for c in cells]
     if convention is None:
         cells = [repair_spaced(c) for c in cells]
         decimal = decimal_convention(cells)

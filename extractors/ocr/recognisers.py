@@ -19,10 +19,10 @@ import numpy as np
 
 ENGINES = ("paddle", "tesseract", "paddle+tesseract", "tesseract+paddle")
 # Tesseract's three readings with PP-OCR's as a fourth voter: on every scan truth file at least as
-# good as Tesseract alone, better on the held-out LKIP.pdf pages (amounts 37/42/55 against
+# good as Tesseract alone, better on the held-out LKIP.pdf pages (amounts 42/45/55 against
 # 31/38/55, matched/predicted/truth) and on LKIP.pdf's indicators (development 34/38/45 against
-# 30/35/45); PP-OCR alone reads development amounts 79/81/81 against 80/81/81 and PK Kabid's
-# indicators 7/7/26 against 14/18/26. See tests/eval/truth-scans/README.md
+# 30/35/45); PP-OCR alone reads development amounts 79/81/81 against 81/81/81 and the held-out
+# ones 25/40/55. See tests/eval/truth-scans/README.md
 DEFAULT_ENGINE = "tesseract+paddle"
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
+from fractions import Fraction
 from typing import TypeVar
 
 from extractors.pdf.cells import join_words
@@ -28,7 +30,10 @@ W = TypeVar("W", bound=Word)
 
 SURER_BY = 10.0  # a text cell's re-reading replaces the first when its words are this much surer on average
 SAME_TEXT = 0.5  # ... and its text is at least this alike (difflib ratio): the same words, read better
+SURE_ALONE = 80.0  # a garbled cell takes a figure read by one reading alone only this sure,
+SURE_ALONE_AMOUNT = 60.0  # ... or this sure of an amount of 7+ digits (its grouping checks it too)
 MIN_DIGITS = 3  # cells with fewer digits (`12`, `2%`) are left to the first reading
+_SMALL = re.compile(r"^[\s\d.,%()\-–—]*$")
 _FIGURE_CELL = re.compile(r"^[\s(\-–]*(?:rp\.?\s*)?[\dOolI|!][\dOolI|!.,:;\s)]*(?:[,.]\s?-)?\s*%?\)?\s*[?]?$",
                           re.IGNORECASE)
 
@@ -53,38 +58,130 @@ def _support(words: list[Word]) -> float:
     return max(0.0, min(confs)) + 1.0 if confs else 0.0
 
 
-def vote(readings: list[tuple[str, float]]) -> int:
+_WELL_FORMED = (
+    # 1.234.567 and 1.234.567,00, a mark read as another or as a space (`2.452,369 500,00`)
+    re.compile(r"^\d{1,3}(?:[., ]\d{3})+(?:[.,]\d{2})?$"),
+    re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$"),  # 92,02 and 100: a percent, a small count
+)
+_AROUND = re.compile(r"^[\s(]*(?:rp\.?\s*)?|(?:\s*[,.]\s?-|\s*%)?[\s)]*$", re.IGNORECASE)
+
+
+def well_formed(text: str) -> bool:
+    """The figure grouped as printed, a separator between every three digits (as OCR reads a
+    mark: `.`, `,` or a space) and two cents at most: `1.234.567`, `1.234.567,00`,
+    `2.533.288 840`, `Rp. 2.636.500.000,-`, `92,02 %`; not `6 0,14`, `16.523.28.860`,
+    `1906.519.440,00` (a lost or invented digit, or a lost mark)."""
+    core = _AROUND.sub("", text.strip())
+    return any(p.match(core) for p in _WELL_FORMED)
+
+
+_LOOKALIKE = frozenset("0123456789OoQDCcUuIilLjJ|!SsBZzGgTtb.,:;()%-'")  # what a 6-px digit is read as
+LOOKALIKE_SHARE = 0.6
+
+
+def garbled(text: str) -> bool:
+    """No figure, but what is left of one OCR could not read: nothing, at most two words
+    (`SPLIGOLOUNKIHE`, `374.160.000,1H)`, `Lo 47?%`), or words mostly of the letters digits
+    are misread as (`TOOL OCO C0` for `790.000.000`). A cell of text has more words, of other
+    letters (and the other readings then read words too, no figure)."""
+    if is_figure_cell(text) or (text.strip() and _SMALL.match(text)):
+        return False  # a figure, or `12`, `2%`, `-`: read, and left to the first reading
+    chars = [ch for ch in text if not ch.isspace()]
+    return len(text.split()) <= 2 or sum(ch in _LOOKALIKE for ch in chars) >= LOOKALIKE_SHARE * len(chars)
+
+
+def _one_more(longer: str, shorter: str, text: str = "") -> bool:
+    """`longer` (the digits of `text`) is `shorter` with one more digit at its start or end: a
+    speck or a ruling's remnant at the cell's edge read as a digit (`416.523.280.860`,
+    `1.622.820.514 1`). Not a first digit that is a group of its own (`1.846.297.480,00`):
+    that is the figure's, which another reading lost."""
+    if len(longer) != len(shorter) + 1:
+        return False
+    if longer[:-1] == shorter:
+        return True
+    return longer[1:] == shorter and not re.match(r"^\d[., ]\d{3}", _AROUND.sub("", text.strip()))
+
+
+def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> int:
     """Index of the reading whose figure wins; `readings[0]` is the first reading, which stands
-    unless another figure (its digits) holds more than half of all the support: the summed
-    support of the readings that hold it. Two agreeing readings so outvote one about as sure as
-    each; one sure `15...` (confidence 91) outvotes two unsure `415...` (37, 43); three
-    readings that all differ change nothing. Readings that are not a figure do not vote."""
+    unless another figure (its digits) is better held. Each reading is (text, support[,
+    engine]); readings that are not a figure do not vote. A figure is held, in this order, by:
+
+    1. the engines that read it (Tesseract's readings of one page share its misreads, another
+       engine's do not: two engines agreeing beat any number of readings of one);
+    2. its share of the engines' votes: each engine has one, split evenly among its readings
+       that are figures, so that Tesseract's three readings of a page weigh as much as
+       PP-OCR's one (two of them agreeing on a misread `3.861.184.556` do not outvote PP-OCR's
+       `...566` that the third supports). A reading with one more digit at an edge of a figure
+       read well formed gives it its share too (a speck or a ruling's remnant read as a digit:
+       `416.523.280.860` holds `16.523.280.860`);
+    3. a reading of it with every separator in place (`well_formed`);
+    4. then, all else equal, the summed support of those readings, of which the winner needs
+       more than half: one sure `15...` (confidence 91) outvotes one unsure `415...`, and three
+       readings that all differ change nothing.
+    Readings without an engine are all of one. A first reading that is no figure but garbled
+    (`garbled`: Tesseract's `SPLIGOLOUNKIHE` for a 100-dpi `374.160.000,00`, `T205K`, or
+    nothing read) gives way to the best held figure of the others when it is well formed and
+    read by two readings, or by one with support `SURE_ALONE` (`SURE_ALONE_AMOUNT` for an
+    amount: PP-OCR reads an unsure `287.510.000,10` for `287.500.000,00` at 33, `101%` for a
+    `100%` at 34-66)."""
+    figures = [(i, digits(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
+               for i, r in enumerate(readings) if is_figure_cell(r[0])]
     first = digits(readings[0][0])
-    weight: dict[str, float] = {}
-    for text, support in readings:
-        if is_figure_cell(text):
-            weight[digits(text)] = weight.get(digits(text), 0.0) + support
-    if not weight:
+    if figures and garbled(readings[0][0]):
+        first = ""  # held by no reading: any well formed figure beats it
+    elif not figures or not any(d == first for _, d, _, _, _ in figures):
         return 0
-    best = max(weight, key=lambda d: weight[d])
-    if best == first or weight[best] * 2 <= sum(weight.values()):
+    total = sum(s for _, _, s, _, _ in figures)
+    per_engine = Counter(f[3] for f in figures)
+
+    def backing(candidate: str) -> list[tuple]:
+        exact = [f for f in figures if f[1] == candidate]
+        # only a figure read somewhere with its separators in place: `10.139.59).000` lost a
+        # digit, and `10.139.590.000` is not it with one more
+        if not any(well_formed(f[4]) for f in exact):
+            return exact
+        return exact + [f for f in figures if _one_more(f[1], candidate, f[4])]
+
+    def held(candidate: str) -> tuple[int, Fraction, bool, float]:
+        exact = [f for f in figures if f[1] == candidate]
+        behind = backing(candidate)
+        return (len({f[3] for f in exact}), sum((Fraction(1, per_engine[f[3]]) for f in behind), Fraction(0)),
+                any(well_formed(f[4]) for f in exact), sum(f[2] for f in behind))
+
+    candidates = list(dict.fromkeys(d for _, d, _, _, _ in figures))
+    best = max(candidates, key=held)  # the first of equals: the first reading's when it is one
+    if best == first:
         return 0
-    return next(i for i, (text, _) in enumerate(readings) if is_figure_cell(text) and digits(text) == best)
+    if not first:  # a garble: a figure read well formed, by two readings or one sure one
+        _, _, formed, support = held(best)
+        sure = SURE_ALONE_AMOUNT if len(best) >= 7 else SURE_ALONE
+        if formed and (len(backing(best)) >= 2 or support >= sure):
+            return next(i for i, d, _, _, _ in figures if d == best)
+        return 0
+    mine, theirs = held(first), held(best)
+    if theirs[:3] == mine[:3] and theirs[3] * 2 <= total:
+        return 0
+    return next(i for i, d, _, _, _ in figures if d == best)
 
 
 def revote_cell(first: str, box: BBox | None, first_words: list[W],
-                rereadings: list[list[W]]) -> tuple[str, list[W] | None]:
+                rereadings: list[list[W]], engines: list[str] | None = None) -> tuple[str, list[W] | None]:
     """The cell's text after the vote of the re-readings, and the winning reading's words in
     the cell (None when `first`, the cell's text from `first_words`, stands). Only a box that
     holds just this cell's figure in the first reading is voted on: a cell cut out of a ruled
-    row by a detector (one item of a list) has the whole row's box."""
-    if box is None or not rereadings or not is_figure_cell(first):
+    row by a detector (one item of a list) has the whole row's box. `engines`: the recogniser
+    of the first reading and of each re-reading (none: all one). An empty or garbled cell
+    (`garbled`) takes a well formed figure the other readings hold there (see `vote`)."""
+    if box is None or not rereadings or not (is_figure_cell(first) or garbled(first)):
         return first, None
     own = words_in(box, first_words)
-    if digits(join_words(own)) != digits(first):
+    if digits(join_words(own)) != digits(first) or (garbled(first) and join_words(own) != first.strip()):
         return first, None
     inside = [own] + [words_in(box, words) for words in rereadings]
-    winner = vote([(first, _support(own))] + [(join_words(ws), _support(ws)) for ws in inside[1:]])
+    names = engines if engines and len(engines) == len(inside) else [""] * len(inside)
+    winner = vote([(first, _support(own), names[0])]
+                  + [(join_words(ws), _support(ws), name) for ws, name in zip(inside[1:], names[1:])])
     return (first, None) if winner == 0 else (join_words(inside[winner]), inside[winner])
 
 
@@ -123,7 +220,7 @@ def reread_text(first: str, box: BBox | None, first_words: list[W],
         inside = words_in(box, words)
         text = join_words(inside)
         conf = _mean_conf(inside)
-        if not text:
+        if not text or (is_figure_cell(text) and garbled(first)):  # a figure for a garble: `vote` decides
             continue
         alike = difflib.SequenceMatcher(None, first.casefold(), text.casefold()).ratio() >= SAME_TEXT
         if (conf >= best_conf and alike) or (best_words is None and conf >= own_conf and is_fragment(first, text)):

@@ -128,7 +128,8 @@ def read_pdf(path: str, *, max_pages: int | None = None, detector: str = "auto")
         grids = crosscheck_grids(str(path), detector)
     if ocr_run.pages:
         finish_ocr_grids(grids, {n: p.words for n, p in ocr_run.pages.items()},
-                         {n: p.rereadings for n, p in ocr_run.pages.items()})
+                         {n: p.rereadings for n, p in ocr_run.pages.items()},
+                         {n: [p.engine, *p.reread_engines] for n, p in ocr_run.pages.items()})
     return SourceDocument(
         path=str(path),
         file_type="pdf",

@@ -21,6 +21,7 @@ from extractors.ocr.flags import RULE as LOW_CONFIDENCE
 from extractors.ocr.flags import check_low_confidence
 from extractors.ocr.numbers import DOUBT, column_convention, repair_column
 from extractors.pdf import read_pdf
+from extractors.pdf.geometry import Segment
 from pipeline.extract import extract_document
 from pipeline.normalise.numbers import INDONESIAN, parse_value
 from schemas.model import BudgetLine, Grid, GridRow
@@ -36,13 +37,20 @@ ROWS = [
     ["2", "Program Peningkatan Sarana", "845.300.000", "790.000.000"],
     ["3", "Program Perencanaan Daerah", "2.070.450.000", "1.980.000.000"],
 ]
+# the same table with zeros printed `-`, scanned at 100 dpi in an 8-pt serif face (`font`)
+SMALL_ROWS = [
+    ["1", "Program Pelayanan Administrasi", "1.250.000.000", "-"],
+    ["2", "Program Peningkatan Sarana", "845.300.000", "790.000.000"],
+    ["3", "Program Perencanaan Daerah", "-", "1.980.000.000"],
+]
 COLS = [40, 70, 250, 350, 450]  # x of the vertical rules
 TOP, ROW_H = 60, 26
 
 
 def _scan_pdf(path: Path, header: list[str] = HEADER, rows: list[list[str]] = ROWS, dpi: int = 200,
-              title: str = "LAPORAN KINERJA TAHUN 2016") -> Path:
-    """A one-page PDF whose only content is a picture of a ruled table (a scan)."""
+              title: str = "LAPORAN KINERJA TAHUN 2016", font: tuple[str, float] = ("helv", 10)) -> Path:
+    """A one-page PDF whose only content is a picture of a ruled table (a scan). An amount
+    cell `-` is a short stroke, as a zero is printed: 5 x 1.2 pt."""
     src = pymupdf.open()
     page = src.new_page(width=500, height=80 + ROW_H * (len(rows) + 1) + 30)
     page.insert_text((40, 40), title, fontsize=11, fontname="hebo")
@@ -55,11 +63,13 @@ def _scan_pdf(path: Path, header: list[str] = HEADER, rows: list[list[str]] = RO
     for r, cells in enumerate([header] + rows):
         y = TOP + ROW_H * r + 17
         for c, text in enumerate(cells):
-            if c >= 2:  # amounts right-aligned, as printed
-                width = pymupdf.get_text_length(text, fontname="helv", fontsize=10)
-                page.insert_text((COLS[c + 1] - 6 - width, y), text, fontsize=10)
+            if c >= 2 and text == "-":
+                page.draw_line((COLS[c + 1] - 25, y - 3.5), (COLS[c + 1] - 20, y - 3.5), width=1.2)
+            elif c >= 2:  # amounts right-aligned, as printed
+                width = pymupdf.get_text_length(text, fontname=font[0], fontsize=font[1])
+                page.insert_text((COLS[c + 1] - 6 - width, y), text, fontsize=font[1], fontname=font[0])
             else:
-                page.insert_text((COLS[c] + 5, y), text, fontsize=10)
+                page.insert_text((COLS[c] + 5, y), text, fontsize=font[1], fontname=font[0])
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
     out = pymupdf.open()
     scan = out.new_page(width=page.rect.width, height=page.rect.height)
@@ -98,6 +108,7 @@ def test_a_table_page_is_read_again_from_smoothed_images_with_the_same_geometry(
     with pymupdf.open(scan) as pdf:
         page = ocr.ocr_page(pdf[0])
     assert len(page.rereadings) == len(ocr.REREAD_SMOOTHING)
+    assert page.engine == "tesseract" and page.reread_engines == ["tesseract"] * len(ocr.REREAD_SMOOTHING)
     first = {w.text for w in page.words if w.text[:1].isdigit() and len(w.text) > 6}
     for words in page.rereadings:
         again = {w.text: w for w in words if w.text in first}
@@ -118,6 +129,35 @@ def test_scanned_table_becomes_budget_lines_with_confidence(scan: Path):
     conf = json.loads(doc.budget_lines[0].raw_cells["ocr_confidence"])
     assert set(conf) >= {"pagu", "realisasi", "name"} and min(conf.values()) > 50
     assert not [f for f in doc.flags if f.rule == LOW_CONFIDENCE]  # a clean 200-dpi scan is read surely
+
+
+@needs_tesseract
+def test_a_dash_no_recogniser_reads_is_still_a_zero(tmp_path: Path, monkeypatch):
+    # a 100-dpi scan of an 8-pt serif table: Tesseract does not read the `-` of the third row
+    monkeypatch.setenv("LKJIP_OCR_ENGINE", "tesseract")
+    scan = _scan_pdf(tmp_path / "dash.pdf", rows=SMALL_ROWS, dpi=100, font=("tiro", 8))
+    [grid] = read_pdf(str(scan)).grids
+    assert grid.rows[3].cells[2] == "-"
+
+
+@needs_tesseract
+@pytest.mark.skipif(PPOCR is not None, reason=str(PPOCR))
+def test_a_table_tesseract_cannot_read_is_read_by_the_other_engine(tmp_path: Path, monkeypatch):
+    # 8-pt serif figures at 100 dpi: Tesseract reads `TOOL OCO C0` for 790.000.000 and finds no
+    # figure on the page, yet its rulings make it a table page, which PP-OCR reads too
+    monkeypatch.setenv("LKJIP_OCR_ENGINE", "tesseract+paddle")
+    scan = _scan_pdf(tmp_path / "small.pdf", rows=SMALL_ROWS, dpi=100, font=("tiro", 8))
+    [grid] = read_pdf(str(scan)).grids
+    assert [r.cells[2:] for r in grid.rows[1:]] == [r[2:] for r in SMALL_ROWS]
+
+
+def test_a_page_with_a_ruled_grid_or_figures_is_a_table_page():
+    grid = ([Segment(y, 0, 100) for y in (0, 20, 40)], [Segment(x, 0, 40) for x in (0, 50, 100)])
+    figures = [ocr.OcrWord(0, 0, 10, 10, t, False, 90) for t in ("1.234.567", "2.345.678", "3.456.789")]
+    garble = [ocr.OcrWord(0, 0, 10, 10, "TOOL", False, 40)]
+    assert ocr.is_table_page(ocr.OcrPage(100, 40, garble, *grid, ""))
+    assert ocr.is_table_page(ocr.OcrPage(100, 40, figures, [], [], ""))
+    assert not ocr.is_table_page(ocr.OcrPage(100, 40, garble, grid[0][:2], grid[1], ""))
 
 
 @needs_tesseract
@@ -248,14 +288,30 @@ def test_cents_columns_keep_their_cents():
     assert repair_column(column) == ["1.234.567,00", "45.000.000,50", "7.500,00", "2.500.000,00", "9.999.999" + DOUBT]
 
 
+def test_unreadable_cents_in_a_column_of_zero_cents_are_the_columns():
+    # LKIP.pdf's 100-dpi serif `,00`: both engines read it `,1H)` or `.(0`
+    column = ["374.160.000,1H)", "405.141.240.(0", "1.234.567,00", "292.494.240.00", "Jumlah", ""]
+    assert repair_column(column)[:4] == ["374.160.000,00", "405.141.240,00", "1.234.567,00", "292.494.240,00"]
+    # cents that are not all `00`, or a column without cents: left as read (unparsed)
+    assert repair_column(["374.160.000,1H)", "1.234.567,50", "292.494.240,00"])[0] == "374.160.000,1H)"
+    assert repair_column(["374.160.000,1H)", "1.234.567", "292.494.240"])[0] == "374.160.000,1H)"
+    # a figure whose integer is not whole (a group lost a digit) stays unparsed
+    assert repair_column(["374.16.000,1H)", "1.234.567,00", "292.494.240,00"])[0].startswith("374.16.000")
+    # three characters after a `.` may be a spoilt group (`.S00` for `.500`), digits a misread
+    # figure (`.000` for `,00`): left as read
+    column = ["6.423.824.S00", "16.823.280.860.000", "1.234.567,00", "292.494.240,00"]
+    assert [c.rstrip("?") for c in repair_column(column)[:2]] == ["6.423.824.S00", "16.823.280.860.000"]
+
+
 def test_cents_read_with_the_wrong_marks_still_say_the_column_prints_cents():
     # LKIP.pdf p100 as PP-OCR reads its 100-dpi `292.494.240,00` column: commas read as dots or spaces
     column = ["Keuangan (Rp)", "292.494.240.00", "5.703 388,560,00", "387 353.000.00", "150 000.000.00",
               "405.141.240.(0"]
     assert column_convention(column) == "cents"
+    # the last cell's cents are unreadable: the column's, `00` in every cell that shows them
     assert repair_column(column) == ["Keuangan (Rp)", "292.494.240,00", "5.703.388.560,00", "387.353.000,00",
-                                     "150.000.000,00", "405.141.240.(0"]
-    assert parse_value("405.141.240.(0", INDONESIAN).kind == "unparsed"  # cents unreadable: no guess
+                                     "150.000.000,00", "405.141.240,00"]
+    assert parse_value("405.141.240.(0", INDONESIAN).kind == "unparsed"  # alone, no guess
     # a column of whole amounts is not turned into cents by one such cell
     assert column_convention(["1.234.567", "45.955.396.559", "292.494.240.00"]) == "whole"
 

@@ -6,8 +6,8 @@ import cv2
 import numpy as np
 import pytest
 
-from extractors.ocr.engine import snap_ends
-from extractors.ocr.image import clean_for_ocr, deskew, find_rulings, ink_mask, skew_angle
+from extractors.ocr.engine import OcrWord, snap_ends, unread_dashes
+from extractors.ocr.image import clean_for_ocr, deskew, find_dashes, find_rulings, ink_mask, skew_angle
 from extractors.pdf.geometry import Segment
 
 DPI = 150.0
@@ -83,3 +83,26 @@ def test_ruling_ends_snap_to_the_frame():
     snap_ends(hs, vs, reach=20)
     assert (hs[0].start, hs[0].end) == (100.0, 700.0)
     assert (hs[1].start, hs[1].end) == (150.0, 250.0)  # too far from the frame: a real partial rule
+
+
+def test_a_dash_alone_in_a_cell_is_found_and_ruling_remnants_are_not():
+    # 300 dpi (4.2 px a point): a 100-dpi `-` upsampled is ~15 x 3 px
+    img = np.full((600, 800), 255, np.uint8)
+    cv2.line(img, (100, 100), (700, 100), 0, 3)  # rulings
+    cv2.line(img, (100, 200), (700, 200), 0, 3)
+    cv2.line(img, (400, 100), (400, 200), 0, 3)
+    img[149:152, 600:616] = 0  # the dash, alone in its cell
+    img[103:106, 200:216] = 0  # a remnant lying on the rule above
+    for x in range(120, 300, 25):  # a rule's dotted remnants where the rule itself was lost
+        img[300:303, x:x + 14] = 0
+    cv2.putText(img, "1.234.567", (420, 160), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
+    img[158:161, 470:486] = 0  # a stroke touching the figure's glyphs: part of the text
+    hs = [(100, 99, 700, 102), (100, 199, 700, 202)]
+    vs = [(399, 100, 402, 200)]
+    assert find_dashes(img, 300.0, hs, vs) == [(600, 149, 616, 152)]
+
+
+def test_only_dashes_no_recognised_word_covers_are_added():
+    dash = OcrWord(100, 10, 104, 11, "-", False, 60)
+    assert unread_dashes([OcrWord(98, 5, 106, 15, "-", False, 80)], [dash]) == []
+    assert unread_dashes([OcrWord(10, 5, 60, 15, "1.234.567", False, 80)], [dash]) == [dash]

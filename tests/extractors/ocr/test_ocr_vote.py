@@ -7,7 +7,7 @@ from __future__ import annotations
 from extractors.ocr import engine as ocr
 from extractors.ocr.cells import finish_ocr_grids
 from extractors.ocr.numbers import repair_column
-from extractors.ocr.vote import is_figure_cell, is_fragment, reread_text, revote_cell, vote
+from extractors.ocr.vote import garbled, is_figure_cell, is_fragment, reread_text, revote_cell, vote, well_formed
 from extractors.pdf.cells import join_words
 from extractors.pdf.geometry import Segment
 from schemas.model import Grid, GridRow
@@ -50,6 +50,94 @@ def test_a_reading_that_is_no_figure_has_no_vote():
     assert vote([("6.382.235.800", 30), ("Program", 96), ("Program", 96)]) == 0
 
 
+def test_two_engines_that_agree_beat_more_readings_of_one():
+    # Tesseract's smoothed re-readings share its misreads; PP-OCR's reading does not
+    readings = [("5.245.260.922", 90, "tesseract"), ("5.345.260.922", 60, "paddle"),
+                ("5.245.260.922", 90, "tesseract"), ("5.345.260.922", 20, "tesseract")]
+    assert vote(readings) == 1
+    assert vote([(t, s) for t, s, _ in readings]) == 0  # one engine: two sure readings of three stand
+
+
+def test_each_engine_has_one_vote_split_among_its_readings():
+    # LKIP.pdf p102 (no truth page): two of Tesseract's three readings agree on a misread
+    # `556`; PP-OCR's `566`, which the third supports in that place, wins
+    readings = [("3.861.184.556", 67, "tesseract"), ("3.861.184.566", 96, "paddle"),
+                ("3.861.184.556", 74, "tesseract"), ("3.861.194.566", 61, "tesseract")]
+    assert vote(readings) == 1
+    # Tesseract's readings all agreeing: one engine against one, the first reading's stands
+    assert vote([("79.446.683.060", 44, "tesseract"), ("79.446.683.050", 74, "paddle"),
+                 ("79.446.683.060", 45, "tesseract"), ("79.446.683.060", 26, "tesseract")]) == 0
+
+
+def test_a_reading_with_one_more_digit_at_an_edge_holds_the_figure():
+    # LKIP.pdf p33: a ruling's remnant read as a leading `4` in one of Tesseract's readings
+    readings = [("16.523.280.360", 49, "tesseract"), ("16.523.280.860", 94, "paddle"),
+                ("16.523.280.360", 66, "tesseract"), ("416.523.280.860", 72, "tesseract")]
+    assert vote(readings) == 1
+    assert vote([("6 0.14", 32, "tesseract"), ("0.14", 101, "paddle"), ("6 0,14", 30, "tesseract")]) == 1
+
+
+def test_a_first_digit_that_is_a_group_of_its_own_is_the_figures():
+    # LKIP.pdf p103 (no truth page): two of Tesseract's readings lost the `1.` that PP-OCR reads
+    readings = [("1.846.297 48,00", 59, "tesseract"), ("1.846.297 480,00", 90, "paddle"),
+                ("846.297 480,00", 46, "tesseract")]
+    assert vote(readings) == 1
+
+
+def test_a_lost_digit_is_not_a_figure_held_by_readings_with_one_more():
+    # `10.139.59).000` lost a digit: the two right readings are not it with a ruling's `0`
+    assert vote([("10.139.59).000", 45, "tesseract"), ("10.139,590.000", 77, "tesseract"),
+                 ("10.139,590.000", 73, "tesseract")]) == 1
+
+
+def test_a_figure_read_with_its_separators_in_place_wins_a_tie():
+    assert well_formed("1.234.567") and well_formed("Rp. 2.636.500.000,-") and well_formed("92,02 %")
+    assert well_formed("374.160.000,00") and well_formed("100")
+    assert well_formed("2.533.288 840") and well_formed("2.452,369 500,00")  # marks as OCR reads them
+    for text in ("6 0,14", "16.523.28.860", "1234567", "10.139.59).000", "1906.519.440,00"):
+        assert not well_formed(text), text
+    assert vote([("2.533.2888 46", 90, "tesseract"), ("2.533.288.840", 60, "paddle")]) == 1
+    assert vote([("2.533.288.846", 90, "tesseract"), ("2.533.288 840", 60, "paddle")]) == 0
+
+
+def test_a_garbled_or_empty_first_reading_takes_a_well_formed_figure_of_the_others():
+    # 100-dpi serif digits: Tesseract reads letters where PP-OCR reads the amount
+    for text in ("SPLIGOLOUNKIHE", "374.160.000,1H)", "Lo 47?%", "NTP", "", "TOOL OCO C0", "LAS 000 C00)"):
+        assert garbled(text), text
+    for text in ("Belanja Barang dan Jasa", "Program Pelayanan Administrasi", "12", "2%", "-", "1.234.567"):
+        assert not garbled(text), text
+    assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.000,00", 97, "paddle"), ("", 0, "tesseract")]) == 1
+    assert vote([("", 0, "tesseract"), ("405.141.240", 99, "paddle")]) == 1
+    # one unsure reading alone is not enough (PP-OCR's `101%` for a 100-dpi `100%`); two are
+    assert vote([("Ls", 24, "tesseract"), ("101%", 34, "paddle"), ("Luks", 36, "tesseract")]) == 0
+    assert vote([("NTP", 37, "tesseract"), ("1,77%", 54, "paddle"), ("1.77%", 25, "tesseract")]) == 1
+    # an amount's grouping checks it too: alone it needs less (LKIP.pdf p102, no truth page)
+    assert vote([("2.482.369 SOU", 9, "tesseract"), ("2.452,369 500,00", 64, "paddle"),
+                 ("2.482.369 KUWAN", 2, "tesseract")]) == 1
+    assert vote([("287.50. 000 0K)", 1, "tesseract"), ("287.510.000,10", 33, "paddle")]) == 0
+    # a figure read with a separator out of place is no better than the garble
+    assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.00,00", 97, "paddle")]) == 0
+    # text of more words, and short numbers, stay as read
+    assert vote([("Belanja Barang dan Jasa", 90, "tesseract"), ("374.160.000,00", 97, "paddle")]) == 0
+    assert vote([("12", 90, "tesseract"), ("125", 97, "paddle")]) == 0
+
+
+def test_an_empty_cell_takes_the_amount_the_other_engine_reads_in_its_box():
+    grid = Grid(rows=[GridRow(cells=["Belanja Modal", ""], page=1, cell_boxes=[(0, 0, 100, 20), BOX])], page=1)
+    first = [_w("Belanja", 90, x0=5, x1=40), _w("Modal", 90, x0=45, x1=90)]
+    again = [first + [_w("174.093.522.100", 96)]]
+    finish_ocr_grids([grid], {1: first}, {1: again}, {1: ["tesseract", "paddle"]})
+    assert grid.rows[0].cells == ["Belanja Modal", "174.093.522.100"] and grid.rows[0].cell_confidence == [90.0, 96.0]
+
+
+def test_revote_passes_each_readings_engine():
+    first = [_w("5.245.260.922", 90)]
+    again = [[_w("5.345.260.922", 60)], [_w("5.245.260.922", 90)], [_w("5.345.260.922", 20)]]
+    engines = ["tesseract", "paddle", "tesseract", "tesseract"]
+    assert revote_cell("5.245.260.922", BOX, first, again, engines)[0] == "5.345.260.922"
+    assert revote_cell("5.245.260.922", BOX, first, again)[0] == "5.245.260.922"
+
+
 def test_revote_reads_the_cell_box_in_every_reading():
     first = [_w("97,64", 79)]
     again = [[_w("97,61", 85)], [_w("97,61", 80)]]
@@ -81,6 +169,15 @@ def test_a_text_cell_keeps_its_reading_when_the_other_is_not_surer_or_not_alike(
     assert reread_text("Belanja Pegawai", (100, 0, 200, 20), [_w("Belanja Pegawai", 40)], [other]) == ("Belanja Pegawai", None)
 
 
+def test_a_garbled_cell_takes_no_figure_by_its_text():
+    # the vote decides figures: an unsure PP-OCR `287.510.000,10` for `287.500.000,00` is not
+    # taken for a garble because its words are surer than the garble's
+    first = [_w("287.50.", 1, x1=140), _w("000", 1, x0=145, x1=160), _w("0K)", 1, x0=165)]
+    again = [[_w("287.510.000,10", 33)]]
+    assert reread_text("287.50. 000 0K)", BOX, first, again) == ("287.50. 000 0K)", None)
+    assert reread_text("100% -", BOX, [_w("100%", 70, x1=150), _w("-", 60, x0=160)], [[_w("100%", 99)]])[0] == "100%"
+
+
 def test_a_fragment_takes_the_reading_that_has_the_missing_characters():
     # PP-OCR reads a bold `Kegiatan` header as `g` (61); Tesseract reads it whole at 65
     assert is_fragment("g", "Kegiatan") and is_fragment("K n n", "Keuangan")
@@ -100,6 +197,14 @@ def test_grid_cells_are_voted_before_the_column_is_repaired():
     finish_ocr_grids([grid], {1: first}, {1: again})
     assert grid.rows[0].cells == ["Belanja Pegawai", "97,61"]
     assert grid.rows[0].cell_confidence == [90.0, 85.0]  # the winning reading's confidence
+
+
+def test_grid_cells_are_voted_with_each_readings_engine():
+    grid = Grid(rows=[GridRow(cells=["5.245.260.922"], page=1, cell_boxes=[BOX])], page=1)
+    first = [_w("5.245.260.922", 90)]
+    again = [[_w("5.345.260.922", 60)], [_w("5.245.260.922", 90)], [_w("5.345.260.922", 20)]]
+    finish_ocr_grids([grid], {1: first}, {1: again}, {1: ["tesseract", "paddle", "tesseract", "tesseract"]})
+    assert grid.rows[0].cells == ["5.345.260.922"]
 
 
 # --------------------------------------------------------------------------- one reading
