@@ -431,6 +431,46 @@ def _bare_money_is_pagu(headers: list[str], roles: list[str]) -> None:
             return
 
 
+def _column_cells(data_rows: list[GridRow], j: int) -> list[str]:
+    return [r.cells[j] for r in data_rows if j < len(r.cells) and r.cells[j].strip()]
+
+
+def _figures_under_satuan(headers: list[str], roles: list[str], data_rows: list[GridRow]) -> None:
+    """`TARGET / SATUAN | PROGRAM/KEGIATAN | ANGGARAN` (LAKIP BKPD p40): a `Satuan` column that
+    holds figures (`85`, `450`, `> 100`) is the target in its units, as the heading above says,
+    not a column of unit words."""
+    for j, role in enumerate(roles):
+        if role != "satuan" or " / " not in headers[j]:
+            continue
+        cells = _column_cells(data_rows, j)
+        figures = sum(1 for c in cells if re.match(r"^\W{0,3}\d", c.strip()))
+        if cells and 2 * figures > len(cells):
+            parent = headers[j].rsplit(" / ", 1)[0]
+            roles[j] = "target" if _has(r"target|rencana", parent) else \
+                "realisasi_kinerja" if _has("realisasi", parent) else role
+
+
+_NAMED_ROLES = frozenset({"name", "indikator", "sasaran"})
+
+
+def _names_by_their_text(roles: list[str], data_rows: list[GridRow]) -> None:
+    """A budget table with no column its header names rows by (`UPTD/Kabupaten/Kota`, `Unit
+    Kerja`, `Balai`): the first column before the money whose cells are mostly words names the
+    rows; its budget lines would otherwise have no name."""
+    money = [j for j, r in enumerate(roles) if r in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi")
+             or r.endswith("_rp")]
+    if not money or _NAMED_ROLES.intersection(roles):
+        return
+    for j in range(min(money)):
+        if roles[j] != "other":
+            continue
+        cells = _column_cells(data_rows, j)
+        words = sum(1 for c in cells if re.search(r"[^\W\d_]{3,}", c) and not re.match(r"^\W{0,3}\d", c))
+        if len(cells) >= 2 and 2 * words > len(cells):
+            roles[j] = "name"
+            return
+
+
 def _quarter_targets(roles: list[str]) -> None:
     """A quarter's target (`Target Triwulan / I`, `Triwulan I / Rencana`): where the table also
     prints that quarter's realisasi, the realisasi is the quarter's figure and the target no
@@ -449,6 +489,8 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
     _anchor_quarters(header_rows, headers, roles)
     _quarter_targets(roles)
     _bare_money_is_pagu(headers, roles)
+    _figures_under_satuan(headers, roles, data_rows)
+    _names_by_their_text(roles, data_rows)
     has_money = any(r in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi") or r.endswith("_rp")
                     for r in roles)
     has_target = "target" in roles

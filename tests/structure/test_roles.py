@@ -225,3 +225,22 @@ def test_the_one_bare_money_column_of_a_program_list_is_its_pagu() -> None:
     assert [c.role for c in assign_roles([["No", "Kegiatan", "Rp", "Realisasi (Rp)"]], [], 4)] == [
         "no", "name", "pagu", "realisasi"]
     assert [c.role for c in assign_roles([["No", "Uraian", "Jumlah (Rp)"]], [], 3)] == ["no", "name", "other"]
+
+
+def test_a_satuan_column_of_figures_under_target_is_the_target() -> None:
+    """LAKIP BKPD p40 `TARGET / SATUAN | PROGRAM/KEGIATAN | ANGGARAN`: the target in its units."""
+    header = [["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET", "", ""], ["", "", "", "SATUAN", "PROGRAM/KEGIATAN", "ANGGARAN"]]
+    rows = [GridRow(cells=["1.", "Ketersediaan", "- Skor PPH", "85", "- RTM OPD", "3.600.000.000,-"]),
+            GridRow(cells=["", "", "- Jumlah tonase", "450", "", ""]),
+            GridRow(cells=["2.", "Stabilitas", "- Persentase", "> 100", "- RTM", "460.000.000,-"])]
+    assert [c.role for c in assign_roles(header, rows, 6)] == ["no", "sasaran", "indikator", "target", "name", "pagu"]
+    words = [GridRow(cells=["1.", "S", "- Skor PPH", "Poin", "- RTM OPD", "3.600.000.000,-"])] * 2
+    assert assign_roles(header, words, 6)[3].role == "satuan"
+
+
+def test_a_budget_table_without_a_names_header_is_named_by_its_text_column() -> None:
+    """DISPERINDAG p53 `No | UPTD/Kabupaten/Kota | Anggaran setelah perubahan (Rp) | Realisasi`."""
+    header = [["No", "UPTD/Kabupaten/Kota", "Anggaran setelah perubahan (Rp)", "Realisasi (Rp)"]]
+    rows = [GridRow(cells=["1", "Balai Kemetrologian Bogor", "1,567,323,000", "1,328,617,450"]),
+            GridRow(cells=["2", "Balai Kemetrologian Bandung", "1,100,000,000", "1,214,650,950"])]
+    assert [c.role for c in assign_roles(header, rows, 4)] == ["no", "name", "pagu_perubahan", "realisasi"]
