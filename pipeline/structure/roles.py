@@ -273,6 +273,8 @@ def role_for_header(header: str) -> str:
         return pair
     if last in _ABBREVIATED:  # `Tahun 2023 / T | R | %`
         return _ABBREVIATED[last]
+    if _has(r"\bsisa\b|\bsilpa\b|selisih", h):
+        return "other"  # a remainder and its share (`SILPA / Rp | %`): not the budget's absorption
     # the lowest header row names the column; the rows above only give it context
     text_role = _text_role(last, h)
     if text_role:
@@ -351,7 +353,7 @@ def _text_role(text: str, context: str) -> str | None:
         return "keterangan"
     if _has(r"satuan", text):
         return "satuan"
-    if _has(r"\bsisa\b|selisih|deviasi|efisiensi|\bbobot\b|\bvolume\b", text):
+    if _has(r"\bsisa\b|\bsilpa\b|selisih|deviasi|efisiensi|\bbobot\b|\bvolume\b", text):
         return "other"  # figures, but none of ours: a remainder is not a budget
     if _has(r"tahun awal|kondisi awal|baseline", text):
         return "other"  # the starting point of a plan: neither a target nor a realisasi

@@ -244,3 +244,11 @@ def test_a_budget_table_without_a_names_header_is_named_by_its_text_column() -> 
     rows = [GridRow(cells=["1", "Balai Kemetrologian Bogor", "1,567,323,000", "1,328,617,450"]),
             GridRow(cells=["2", "Balai Kemetrologian Bandung", "1,100,000,000", "1,214,650,950"])]
     assert [c.role for c in assign_roles(header, rows, 4)] == ["no", "name", "pagu_perubahan", "realisasi"]
+
+
+def test_a_remainder_and_its_share_are_no_absorption() -> None:
+    """LKIP Disbun p57 `Anggaran (Rp) | Realisasi (Rp) | SILPA / Rp | %`: SILPA's % is the unspent
+    share of the budget, not its realisasi %."""
+    header = [["No", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "SILPA*)", ""], ["", "", "", "", "Rp", "%"]]
+    rows = [GridRow(cells=["1", "APBD", "44.495.611.842", "43.433.436.071", "1.062.175.771", "2,39"])]
+    assert [c.role for c in assign_roles(header, rows, 6)] == ["no", "name", "pagu", "realisasi", "other", "other"]
