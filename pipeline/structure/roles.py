@@ -433,6 +433,9 @@ def _bare_money_is_pagu(headers: list[str], roles: list[str]) -> None:
             return
 
 
+_FIGURE_START = re.compile(r"^\W{0,3}\d")  # `85`, `> 100`, `(60%)`: a figure, perhaps with a bound or bracket
+
+
 def _column_cells(data_rows: list[GridRow], j: int) -> list[str]:
     return [r.cells[j] for r in data_rows if j < len(r.cells) and r.cells[j].strip()]
 
@@ -445,7 +448,7 @@ def _figures_under_satuan(headers: list[str], roles: list[str], data_rows: list[
         if role != "satuan" or " / " not in headers[j]:
             continue
         cells = _column_cells(data_rows, j)
-        figures = sum(1 for c in cells if re.match(r"^\W{0,3}\d", c.strip()))
+        figures = sum(1 for c in cells if _FIGURE_START.match(c.strip()))
         if cells and 2 * figures > len(cells):
             parent = headers[j].rsplit(" / ", 1)[0]
             roles[j] = "target" if _has(r"target|rencana", parent) else \
@@ -459,15 +462,14 @@ def _names_by_their_text(roles: list[str], data_rows: list[GridRow]) -> None:
     """A budget table with no column its header names rows by (`UPTD/Kabupaten/Kota`, `Unit
     Kerja`, `Balai`): the first column before the money whose cells are mostly words names the
     rows; its budget lines would otherwise have no name."""
-    money = [j for j, r in enumerate(roles) if r in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi")
-             or r.endswith("_rp")]
+    money = [j for j, r in enumerate(roles) if r in AMOUNT_ROLES]
     if not money or _NAMED_ROLES.intersection(roles):
         return
     for j in range(min(money)):
         if roles[j] != "other":
             continue
         cells = _column_cells(data_rows, j)
-        words = sum(1 for c in cells if re.search(r"[^\W\d_]{3,}", c) and not re.match(r"^\W{0,3}\d", c))
+        words = sum(1 for c in cells if re.search(r"[^\W\d_]{3,}", c) and not _FIGURE_START.match(c))
         if len(cells) >= 2 and 2 * words > len(cells):
             roles[j] = "name"
             return
@@ -493,8 +495,7 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
     _bare_money_is_pagu(headers, roles)
     _figures_under_satuan(headers, roles, data_rows)
     _names_by_their_text(roles, data_rows)
-    has_money = any(r in ("pagu", "pagu_murni", "pagu_perubahan", "realisasi") or r.endswith("_rp")
-                    for r in roles)
+    has_money = any(r in AMOUNT_ROLES for r in roles)
     has_target = "target" in roles
     _capaian_of_budget(roles, has_money)
     for j, role in enumerate(roles):
@@ -613,7 +614,6 @@ def _one_column_per_role(roles: list[str], headers: Sequence[str] = (),
     indikator = chosen.get("indikator")
     if indikator is not None:
         roles = _outer_indicator_groups(roles, indikator)
-    if indikator is not None:
         for role in _AFTER_INDIKATOR:
             after = [j for j, r in enumerate(roles) if r == role and j > indikator]
             if after:
