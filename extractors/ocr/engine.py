@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from statistics import median_high
 
 import cv2
+import numpy as np
 import pymupdf
 
+from extractors.ocr.figure_crops import reread_figures, shrink
 from extractors.ocr.image import (
     PageImage,
     clean_for_ocr,
@@ -266,6 +268,12 @@ def unread_dashes(words: list[OcrWord], dashes: list[OcrWord]) -> list[OcrWord]:
             if not any(w.x0 - 1 <= d.xc <= w.x1 + 1 and w.y0 - 1 <= d.yc <= w.y1 + 1 for w in words)]
 
 
+def figure_crops_wanted() -> bool:
+    """Whether PP-OCR re-reads doubtful figures from their crops (`figure_crops`; env
+    LKJIP_OCR_FIGURE_CROPS=off turns it off, to measure what it gives)."""
+    return os.environ.get("LKJIP_OCR_FIGURE_CROPS", "").strip().lower() not in ("off", "0", "no", "false")
+
+
 def is_table_page(page: OcrPage) -> bool:
     """A page worth more readings: figures in its words, or a ruled grid. On a 100-dpi scan
     Tesseract may read no figure of a table at all (`SPLIGOLOUNKIHE`, `TOOL OCO C0`), so its
@@ -281,6 +289,13 @@ def _read(img: PageImage, turns: int, rec: Recogniser, timeout: float, bilevel: 
     it first (a re-reading), `skew` reuses the straightening angle of the first reading so that
     every reading of a page has the same geometry. With `dashes` (the first reading) the words
     get the `-` strokes the recogniser did not read (`image.find_dashes`: zero in an amount cell)."""
+    return _read_with_image(img, turns, rec, timeout, bilevel, smooth, skew, dashes)[0]
+
+
+def _read_with_image(img: PageImage, turns: int, rec: Recogniser, timeout: float, bilevel: bool,
+                     smooth: float = 0.0, skew: float | None = None,
+                     dashes: bool = True) -> tuple[OcrPage, np.ndarray]:
+    """`_read`, and the cleaned image the recogniser read (its figures' crops are read again)."""
     gray = rotate(img.gray, turns)
     if smooth:
         gray = cv2.GaussianBlur(gray, (0, 0), smooth)
@@ -313,7 +328,7 @@ def _read(img: PageImage, turns: int, rec: Recogniser, timeout: float, bilevel: 
     height_px, width_px = gray.shape
     return OcrPage(width=width_px * s, height=height_px * s, words=words,
                    hs=hs, vs=vs, text=text, quarter_turns=turns, skew=angle, engine=rec.name,
-                   mean_conf=sum(confs) / len(confs) if confs else 0.0)
+                   mean_conf=sum(confs) / len(confs) if confs else 0.0), clean
 
 
 def _px(box: tuple[int, int, int, int], k: float) -> tuple[int, int, int, int]:
@@ -341,24 +356,37 @@ def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: float | None
     # Tesseract's readings (and the figures it was tuned on) are of 300-dpi renders
     img = render(page, dpi or (OCR_DPI if first.name == "tesseract" else render_dpi(native_dpi(page))))
     bilevel = is_bilevel(page)
-    result = _read(img, 0, first, limit, bilevel)
+    result, clean = _read_with_image(img, 0, first, limit, bilevel)
     for t in first.turns_to_try(img.gray, _px_words(result, img.scale), result.mean_conf, left()):
-        turned = _read(img, t, first, left(), bilevel)
+        turned, turned_clean = _read_with_image(img, t, first, left(), bilevel)
         if turned.mean_conf > result.mean_conf:
-            result = turned
+            result, clean = turned, turned_clean
         if result.quarter_turns and result.mean_conf >= SURE_CONF.get(first.name, 101.0):
             break
     if is_table_page(result):
+        # PP-OCR's reading of the page and the image it read, for its figures' crops
+        crop_from = (first, result.words, clean) if hasattr(first, "read_lines") else None
         again: list[tuple[Recogniser, float]] = [(r, 0.0) for r in recs[1:]]
         if first.name == "tesseract":  # its own smoothed re-readings vote too
             again += [(first, sigma) for sigma in REREAD_SMOOTHING[:rereads()]]
         for rec, sigma in again:
             try:
-                other = _read(img, result.quarter_turns, rec, left(), bilevel, smooth=sigma, skew=result.skew,
-                              dashes=False)
+                other, other_clean = _read_with_image(img, result.quarter_turns, rec, left(), bilevel, smooth=sigma,
+                                                      skew=result.skew, dashes=False)
             except Exception:  # out of time (or the engine failed): the readings so far decide
                 break
             result.rereadings.append(other.words)
             result.reread_engines.append(rec.name)
+            if crop_from is None and hasattr(rec, "read_lines"):
+                crop_from = (rec, other.words, other_clean)
+        if crop_from is not None and figure_crops_wanted():
+            rec, words, image = crop_from
+            readings = [result.words, *result.rereadings]
+            others = [ws for ws in readings if ws is not words]
+            crop_words = reread_figures(image, 1 / img.scale, words, others, rec.read_lines, result.vs,
+                                        shrink(native_dpi(page), img.dpi))
+            if crop_words:
+                result.rereadings.append(crop_words)
+                result.reread_engines.append(rec.name)
     result.seconds = time.perf_counter() - started
     return result

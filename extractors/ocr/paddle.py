@@ -102,6 +102,22 @@ class PaddleRecogniser:
                 lines.append(" ".join(texts))
         return words, "\n".join(lines) + ("\n" if lines else "")
 
+    def read_lines(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        """Each crop read as one text line (no detection), with its least sure character's
+        probability as confidence (0-100), as the page's words have (`paddle_words`)."""
+        eng = _engine(threads())
+        out = []
+        for crop in crops:
+            if not crop.size:
+                out.append(("", 0.0))
+                continue
+            res = eng(_bgr(crop), use_det=False, use_cls=False, use_rec=True, return_word_box=True)
+            text = (res.txts or ("",))[0] or ""
+            infos = getattr(res, "word_results", None) or ()
+            confs = [c for info in infos for c in (getattr(info, "confs", None) or ())]
+            out.append((text, 100.0 * min(confs) if confs else 0.0))
+        return out
+
     def turns_to_try(self, gray: np.ndarray, words: list[PxWord], mean_conf: float, timeout: float) -> list[int]:
         """A sideways page ([1, 3]: its text lines stand upright; the surer reading of the two
         sides wins) or an upside-down one ([2]: the angle classifier turns most lines round)."""

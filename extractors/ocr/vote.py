@@ -32,6 +32,7 @@ SURER_BY = 10.0  # a text cell's re-reading replaces the first when its words ar
 SAME_TEXT = 0.5  # ... and its text is at least this alike (difflib ratio): the same words, read better
 SURE_ALONE = 80.0  # a garbled cell takes a figure read by one reading alone only this sure,
 SURE_ALONE_AMOUNT = 60.0  # ... or this sure of an amount of 7+ digits (its grouping checks it too)
+LINE_SHARE = 0.5  # a re-reading's word on the first reading's line shares this much of its height
 MIN_DIGITS = 3  # cells with fewer digits (`12`, `2%`) are left to the first reading
 _SMALL = re.compile(r"^[\s\d.,%()\-–—]*$")
 _FIGURE_CELL = re.compile(r"^[\s(\-–]*(?:rp\.?\s*)?[\dOolI|!][\dOolI|!.,:;\s)]*(?:[,.]\s?-)?\s*%?\)?\s*[?]?$",
@@ -42,9 +43,36 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+# a grouped amount (two marks at least) and what is left of its cents: `374.160.000,1H)`,
+# `888.191.200.(0`, `34.500.000.`; the cents of a 100-dpi scan are two 6-px digits after a mark
+_SPOILT_CENTS = re.compile(r"^(?P<head>[\s(]*(?:rp\.?\s*)?\d{1,3}(?:[.,\s]\d{3}){2,})\s?[.,]\s?(?P<tail>\S{0,3})\s*$",
+                           re.IGNORECASE)
+
+
+def _cents_tail(text: str) -> str | None:
+    """The amount's whole rupiah as read, when what follows its last mark is cents (two
+    characters, read or not, or nothing), not a thousands group (three digits)."""
+    m = _SPOILT_CENTS.match(text)
+    if m is None or re.fullmatch(r"\d{3}", m.group("tail")) or len(m.group("tail")) == 3 and \
+            sum(ch.isdigit() for ch in m.group("tail")) >= 2:
+        return None
+    return m.group("head")
+
+
+def figure_key(text: str) -> str:
+    """What readings of a figure must share to be the same figure: its digits, without its
+    cents (`888.191.200,00`, `888.191.200.(0` and `888.191.200` are one figure; a column's
+    cents are `numbers.repair_column`'s business). Percents and counts keep every digit."""
+    head = _cents_tail(text.strip())
+    return digits(head if head is not None else text)
+
+
 def is_figure_cell(text: str) -> bool:
-    """A cell that holds one figure (as OCR may spoil it): digits, separators, `Rp`, `%`, `,-`."""
-    return sum(ch.isdigit() for ch in text) >= MIN_DIGITS and bool(_FIGURE_CELL.match(text))
+    """A cell that holds one figure (as OCR may spoil it): digits, separators, `Rp`, `%`, `,-`;
+    or a grouped amount whose cents OCR could not read (`374.160.000,1H)`)."""
+    if sum(ch.isdigit() for ch in text) < MIN_DIGITS:
+        return False
+    return bool(_FIGURE_CELL.match(text)) or _cents_tail(text.strip()) is not None
 
 
 def words_in(box: BBox, words: list[W], margin: float = 0.5) -> list[W]:
@@ -70,12 +98,22 @@ def well_formed(text: str) -> bool:
     """The figure grouped as printed, a separator between every three digits (as OCR reads a
     mark: `.`, `,` or a space) and two cents at most: `1.234.567`, `1.234.567,00`,
     `2.533.288 840`, `Rp. 2.636.500.000,-`, `92,02 %`; not `6 0,14`, `16.523.28.860`,
-    `1906.519.440,00` (a lost or invented digit, or a lost mark)."""
+    `1906.519.440,00` (a lost or invented digit, or a lost mark). Cents OCR could not read
+    (`374.160.000,1H)`) do not count against it: the whole rupiah are grouped as printed."""
+    if cleanly_read(text):
+        return True
+    head = _cents_tail(text.strip())
+    return head is not None and bool(_WELL_FORMED[0].match(_AROUND.sub("", head)))
+
+
+def cleanly_read(text: str) -> bool:
+    """Grouped as printed with every character read, cents included: `well_formed` without
+    spoilt cents, a figure no re-reading can improve."""
     core = _AROUND.sub("", text.strip())
     return any(p.match(core) for p in _WELL_FORMED)
 
 
-_LOOKALIKE = frozenset("0123456789OoQDCcUuIilLjJ|!SsBZzGgTtb.,:;()%-'")  # what a 6-px digit is read as
+LOOKALIKE = frozenset("0123456789OoQDCcUuIilLjJ|!SsBZzGgTtb.,:;()%-'")  # what a 6-px digit is read as
 LOOKALIKE_SHARE = 0.6
 
 
@@ -87,7 +125,7 @@ def garbled(text: str) -> bool:
     if is_figure_cell(text) or (text.strip() and _SMALL.match(text)):
         return False  # a figure, or `12`, `2%`, `-`: read, and left to the first reading
     chars = [ch for ch in text if not ch.isspace()]
-    return len(text.split()) <= 2 or sum(ch in _LOOKALIKE for ch in chars) >= LOOKALIKE_SHARE * len(chars)
+    return len(text.split()) <= 2 or sum(ch in LOOKALIKE for ch in chars) >= LOOKALIKE_SHARE * len(chars)
 
 
 def _one_more(longer: str, shorter: str, text: str = "") -> bool:
@@ -125,9 +163,9 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     read by two readings, or by one with support `SURE_ALONE` (`SURE_ALONE_AMOUNT` for an
     amount: PP-OCR reads an unsure `287.510.000,10` for `287.500.000,00` at 33, `101%` for a
     `100%` at 34-66)."""
-    figures = [(i, digits(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
+    figures = [(i, figure_key(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
                for i, r in enumerate(readings) if is_figure_cell(r[0])]
-    first = digits(readings[0][0])
+    first = figure_key(readings[0][0])
     if figures and garbled(readings[0][0]):
         first = ""  # held by no reading: any well formed figure beats it
     elif not figures or not any(d == first for _, d, _, _, _ in figures):
@@ -149,40 +187,74 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
         return (len({f[3] for f in exact}), sum((Fraction(1, per_engine[f[3]]) for f in behind), Fraction(0)),
                 any(well_formed(f[4]) for f in exact), sum(f[2] for f in behind))
 
+    def text_of(candidate: str) -> int:
+        """The reading that gives the winning figure its text: one read whole, cents
+        included (`cleanly_read`), before the first reading, before a surer one."""
+        same = [f for f in figures if f[1] == candidate]
+        return max(same, key=lambda f: (cleanly_read(f[4]), f[0] == 0, f[2]))[0]
+
     candidates = list(dict.fromkeys(d for _, d, _, _, _ in figures))
     best = max(candidates, key=held)  # the first of equals: the first reading's when it is one
     if best == first:
-        return 0
+        return text_of(best)
     if not first:  # a garble: a figure read well formed, by two readings or one sure one
         _, _, formed, support = held(best)
         sure = SURE_ALONE_AMOUNT if len(best) >= 7 else SURE_ALONE
         if formed and (len(backing(best)) >= 2 or support >= sure):
-            return next(i for i, d, _, _, _ in figures if d == best)
+            return text_of(best)
         return 0
     mine, theirs = held(first), held(best)
     if theirs[:3] == mine[:3] and theirs[3] * 2 <= total:
-        return 0
-    return next(i for i, d, _, _, _ in figures if d == best)
+        return text_of(first)
+    return text_of(best)
 
 
 def revote_cell(first: str, box: BBox | None, first_words: list[W],
                 rereadings: list[list[W]], engines: list[str] | None = None) -> tuple[str, list[W] | None]:
     """The cell's text after the vote of the re-readings, and the winning reading's words in
     the cell (None when `first`, the cell's text from `first_words`, stands). Only a box that
-    holds just this cell's figure in the first reading is voted on: a cell cut out of a ruled
-    row by a detector (one item of a list) has the whole row's box. `engines`: the recogniser
+    holds this cell's figure in the first reading, alone or as one line of its own, is voted
+    on (`_words_of`), and on that line only (`_on_its_lines`). `engines`: the recogniser
     of the first reading and of each re-reading (none: all one). An empty or garbled cell
     (`garbled`) takes a well formed figure the other readings hold there (see `vote`)."""
     if box is None or not rereadings or not (is_figure_cell(first) or garbled(first)):
         return first, None
-    own = words_in(box, first_words)
-    if digits(join_words(own)) != digits(first) or (garbled(first) and join_words(own) != first.strip()):
+    own = _words_of(first, words_in(box, first_words))
+    if own is None:
         return first, None
-    inside = [own] + [words_in(box, words) for words in rereadings]
+    inside = [own] + [_on_its_lines(words_in(box, words), own) for words in rereadings]
     names = engines if engines and len(engines) == len(inside) else [""] * len(inside)
     winner = vote([(first, _support(own), names[0])]
                   + [(join_words(ws), _support(ws), name) for ws, name in zip(inside[1:], names[1:])])
     return (first, None) if winner == 0 else (join_words(inside[winner]), inside[winner])
+
+
+def _words_of(first: str, words: list[W]) -> list[W] | None:
+    """The first reading's words of the cell's figure `first` among the `words` in its box:
+    all of them when they read it, else the one line of them that does (a cell cut out of a
+    box that spans rows, where a scan lost the rulings between them: the detector split it
+    by lines, and gave each piece the whole box), else None: the box is not the figure's."""
+    if digits(join_words(words)) == digits(first) and not (garbled(first) and join_words(words) != first.strip()):
+        return words
+    lines: list[list[W]] = []
+    for w in sorted(words, key=lambda w: w.yc):
+        if lines and min(w.y1, lines[-1][0].y1) - max(w.y0, lines[-1][0].y0) >= LINE_SHARE * min(w.h, lines[-1][0].h):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    matching = [line for line in lines if join_words(line) == first.strip()]
+    return matching[0] if first.strip() and len(matching) == 1 else None
+
+
+def _on_its_lines(words: list[W], own: list[W]) -> list[W]:
+    """The words of a re-reading on the lines where the first reading read the cell's figure
+    (half a line's height shared at least); all of them when it read nothing there. Where a
+    scan lost the rulings between rows, a cell's box spans several rows' figures
+    (`292.494.240 5.703.388 560 387.353.000`, LKIP.pdf p56), of which the first reading's
+    words mark the one that is this cell's."""
+    if not own:
+        return words
+    return [w for w in words if any(min(w.y1, o.y1) - max(w.y0, o.y0) >= LINE_SHARE * min(w.h, o.h) for o in own)]
 
 
 def is_fragment(short: str, long: str) -> bool:

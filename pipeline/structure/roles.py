@@ -328,6 +328,9 @@ def _figure_role(text: str, context: str) -> str | None:
         return "pagu_perubahan"
     if _has(r"serapan|nyerapan", text) and not kinerja:  # the budget's absorption
         return "realisasi_pct"
+    if _has(r"rencana\s+(?:tingkat\s+)?capaia|capaia\w*\s*\(\s*target", text) and not _has("realisasi", text):
+        # `Rencana Tingkat Capaian (Target)` of the RKT / PK forms: the planned level, a target
+        return "pagu" if _has(MONEY, text) else "target"
     if _has(r"capaia|serapan|nyerapan|progres", text):  # `CAPAIA N`: OCR splits words
         return "realisasi_pct" if money and not kinerja else "capaian"
     if _has(r"target|rencana", text):

@@ -57,6 +57,9 @@ from schemas.model import GridRow
     ("Realisasi s.d. Triwulan II / Rp", "realisasi"),
     ("Realisasi Fisik (%)", "realisasi_kinerja"),
     ("Target Keuangan (Rp)", "pagu"),
+    ("Rencana Tingkat Capaian (Target)", "target"),  # the RKT / PK forms' planned level
+    ("Rencana Capaian", "target"),
+    ("Tingkat Capaian (target)", "target"),
 ])
 def test_role_for_header(header: str, role: str) -> None:
     assert role_for_header(header) == role

@@ -7,7 +7,16 @@ from __future__ import annotations
 from extractors.ocr import engine as ocr
 from extractors.ocr.cells import finish_ocr_grids
 from extractors.ocr.numbers import repair_column
-from extractors.ocr.vote import garbled, is_figure_cell, is_fragment, reread_text, revote_cell, vote, well_formed
+from extractors.ocr.vote import (
+    figure_key,
+    garbled,
+    is_figure_cell,
+    is_fragment,
+    reread_text,
+    revote_cell,
+    vote,
+    well_formed,
+)
 from extractors.pdf.cells import join_words
 from extractors.pdf.geometry import Segment
 from schemas.model import Grid, GridRow
@@ -100,9 +109,22 @@ def test_a_figure_read_with_its_separators_in_place_wins_a_tie():
     assert vote([("2.533.288.846", 90, "tesseract"), ("2.533.288 840", 60, "paddle")]) == 0
 
 
+def test_an_amount_whose_cents_ocr_could_not_read_is_one_figure_with_its_clean_readings():
+    # 6-px cents of a 100-dpi scan: `(H)`, `,1H)`, `.(0` are what is left of `,00`
+    for text in ("374.160.000,1H)", "888.191.200.(0", "285.000.000.(H)", "34.500.000."):
+        assert is_figure_cell(text) and well_formed(text) and not garbled(text), text
+    assert figure_key("888.191.200.(0") == figure_key("888.191.200,00") == figure_key("888.191.200") == "888191200"
+    # three digits after the last mark are a thousands group, a percent keeps its decimals
+    assert figure_key("16.523.280.860") == "16523280860" and figure_key("92,02") == "9202"
+    # the winning figure takes the reading that read it whole, cents included
+    assert vote([("888.191.200.(0", 60, "paddle"), ("888.191.200,00", 50, "tesseract")]) == 1
+    assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.000,1H)", 21, "paddle"),
+                 ("374.160.000,00", 70, "paddle")]) == 2
+
+
 def test_a_garbled_or_empty_first_reading_takes_a_well_formed_figure_of_the_others():
     # 100-dpi serif digits: Tesseract reads letters where PP-OCR reads the amount
-    for text in ("SPLIGOLOUNKIHE", "374.160.000,1H)", "Lo 47?%", "NTP", "", "TOOL OCO C0", "LAS 000 C00)"):
+    for text in ("SPLIGOLOUNKIHE", "Lo 47?%", "NTP", "", "TOOL OCO C0", "LAS 000 C00)"):
         assert garbled(text), text
     for text in ("Belanja Barang dan Jasa", "Program Pelayanan Administrasi", "12", "2%", "-", "1.234.567"):
         assert not garbled(text), text
@@ -247,3 +269,28 @@ def test_a_stray_piece_that_spans_no_whole_cell_is_not_extended():
     piece = Segment(138.9, 204.5, 325.9)  # a dotted rule's piece crossing one ruling
     ocr.mend_broken([piece], vs)
     assert (piece.start, piece.end) == (204.5, 325.9)
+
+
+def test_a_cell_spanning_rows_is_voted_on_the_first_readings_line_only():
+    # rulings between rows lost: the cell's box holds three rows' figures in every re-reading;
+    # the first reading's words say which line is this cell's
+    box = (100.0, 0.0, 200.0, 60.0)
+    first = [_w("292 49.240", 60, y0=5, y1=15)]
+    rows = [_w("292.494.240", 97, y0=5, y1=15), _w("5.703.388.560", 90, y0=25, y1=35),
+            _w("387.353.000", 90, y0=45, y1=55)]
+    voted, words = revote_cell("292 49.240", box, first, [rows], ["tesseract", "paddle"])
+    assert voted == "292.494.240" and words == rows[:1]
+    # nothing read by the first reading: the whole box is the re-readings'
+    assert revote_cell("", box, [], [rows[:1]], ["tesseract", "paddle"])[0] == "292.494.240"
+
+
+def test_a_cell_cut_from_a_box_spanning_rows_is_voted_on_its_own_line():
+    # the detector split a box spanning three rows by its lines, each piece keeping the box
+    box = (100.0, 0.0, 200.0, 60.0)
+    first = [_w("292 49.240", 60, y0=5, y1=15), _w("5.703.388 560", 80, y0=25, y1=35),
+             _w("387.353.000", 90, y0=45, y1=55)]
+    again = [[_w("292.494.240", 97, y0=5, y1=15), _w("5.703.388.560", 90, y0=25, y1=35),
+              _w("387.353.000", 90, y0=45, y1=55)]]
+    assert revote_cell("292 49.240", box, first, again, ["tesseract", "paddle"])[0] == "292.494.240"
+    # a text no line of the box reads alone is not voted on
+    assert revote_cell("49.240 5.703", box, first, again, ["tesseract", "paddle"])[0] == "49.240 5.703"
