@@ -339,6 +339,19 @@ def _px_words(page: OcrPage, scale: float) -> list[PxWord]:
     return [PxWord(w.x0 / scale, w.y0 / scale, w.x1 / scale, w.y1 / scale, w.text, w.conf) for w in page.words]
 
 
+def _turns_to_try(recs: list[Recogniser], img: PageImage, result: OcrPage, timeout: float) -> list[int]:
+    """The quarter turns worth reading the page in: the first recogniser's; when it sees no
+    need, the other's (PP-OCR's check is geometric, text lines standing upright, where
+    Tesseract's orientation detection may not be sure of a sideways 100-dpi table at all:
+    LKIP.pdf p93, read sideways into `3 Yr`, `8 8`)."""
+    words = _px_words(result, img.scale)
+    for rec in recs:
+        turns = rec.turns_to_try(img.gray, words, result.mean_conf, timeout)
+        if turns:
+            return turns
+    return []
+
+
 def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: float | None = None) -> OcrPage:
     """Read one page image. Raises OcrUnavailable, or RuntimeError on a timeout (Tesseract)."""
     if os.environ.get("LKJIP_OCR", "").strip().lower() in ("off", "0", "no", "false"):
@@ -357,7 +370,7 @@ def ocr_page(page: pymupdf.Page, timeout: float | None = None, dpi: float | None
     img = render(page, dpi or (OCR_DPI if first.name == "tesseract" else render_dpi(native_dpi(page))))
     bilevel = is_bilevel(page)
     result, clean = _read_with_image(img, 0, first, limit, bilevel)
-    for t in first.turns_to_try(img.gray, _px_words(result, img.scale), result.mean_conf, left()):
+    for t in _turns_to_try(recs, img, result, left()):
         turned, turned_clean = _read_with_image(img, t, first, left(), bilevel)
         if turned.mean_conf > result.mean_conf:
             result, clean = turned, turned_clean

@@ -393,22 +393,43 @@ def _looks_like_money(values: list[str], convention: NumberConvention) -> bool:
 _ANNUAL = re.compile(r"^\W*[a-z]?a[hn]una[nr]?\W*$", re.IGNORECASE)  # Tahunan, OCR'd 'lahunar'
 
 
-def quarter_run_end(cells: Sequence[str]) -> int | None:
-    """Column of `IV` in a row printing the four quarters `I II III IV` (as OCR may garble them:
-    `1 II 111 IV`), or None."""
+# a quarter's label as OCR reads a 100-dpi bold `Triw` (`Trw`, `Trtw`, `Trhw`, `Tew`, `Tiwi`):
+# a short word beginning with T that is no other header word
+_QUARTER_LABEL = re.compile(r"^\W*(?!tahun|target|total|tabel)t[a-z]{1,4}\b", re.IGNORECASE)
+_LAST_QUARTER = re.compile(r"(?:^|\s)\W*(?:iv|lv|1v|v)\W*$", re.IGNORECASE)
+
+
+def _labelled_quarter_run(cells: Sequence[str], c: int) -> bool:
+    """`Triw I | Triw II | Triw III | Triw IV` ending at column `c`, as OCR garbles a 100-dpi
+    header (`Trhw I | Trhw | Trtw (M | Triw Iv`, LKIP.pdf Rencana Aksi): the last cell a
+    quarter label with `IV`, and two of the three before it quarter labels too."""
+    if c < 3 or not (_QUARTER_LABEL.match(cells[c]) and _LAST_QUARTER.search(cells[c])):
+        return False
+    return sum(1 for k in range(c - 3, c) if _QUARTER_LABEL.match(cells[k])) >= 2
+
+
+def quarter_run_ends(cells: Sequence[str]) -> list[int]:
+    """Columns of `IV` in a row printing the four quarters `I II III IV` (as OCR may garble them:
+    `1 II 111 IV`), or labelled (`Triw I … Triw IV`, `_labelled_quarter_run`); a Rencana Aksi
+    prints two runs, the kinerja's and the keuangan's."""
     norm = [re.sub(r"[^a-z0-9]", "", c.lower()) for c in cells]
-    for c in range(3, len(norm)):
-        if norm[c] == "iv" and norm[c - 1] in {"iii", "111", "ill", "lll", "iil"}:
-            return c
-    return None
+    return [c for c in range(3, len(norm))
+            if (norm[c] == "iv" and norm[c - 1] in {"iii", "111", "ill", "lll", "iil"})
+            or _labelled_quarter_run(cells, c)]
+
+
+def quarter_run_end(cells: Sequence[str]) -> int | None:
+    """The column of the first run's `IV` (`quarter_run_ends`), or None."""
+    ends = quarter_run_ends(cells)
+    return ends[0] if ends else None
 
 
 def _anchor_quarters(header_rows: list[list[str]], headers: list[str], roles: list[str]) -> None:
     """Quarter columns from the position of `IV`: OCR often garbles `I`, `II`, `III` (`1`, `ı`,
     `П`, `111`) but the four columns end at `IV`, in order."""
     for row in header_rows:
-        c = quarter_run_end(row)
-        if c is not None:
+        ends = quarter_run_ends(row)
+        for c in ends:
             for k in range(4):
                 j = c - 3 + k
                 if j < len(roles) and not re.fullmatch(r"tw\d(?:_\w+)?", roles[j]):
@@ -417,6 +438,7 @@ def _anchor_quarters(header_rows: list[list[str]], headers: list[str], roles: li
                 # `Tahunan` beside the quarters, in their row or merged above them
                 if any(_ANNUAL.match(part) for part in (headers[j] if j < len(headers) else "").split(" / ")):
                     roles[j] = "target"
+        if ends:
             return
 
 

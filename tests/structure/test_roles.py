@@ -102,6 +102,25 @@ def test_ocr_garbled_quarters_are_anchored_on_iv() -> None:
     assert roles == ["no", "indikator", "tw1_k", "tw2_k", "tw3_k", "tw4_k", "target"]
 
 
+def test_two_runs_of_ocr_garbled_quarter_labels_are_anchored_on_their_iv() -> None:
+    # a Rencana Aksi's `Target Kinerja | Target Keuangan`, each over `Triw I … Triw IV`, as OCR
+    # reads a 100-dpi bold header (LKIP.pdf p93): the kinerja and the keuangan quarters
+    header = [["No.", "Indikator Kinerja", "Target Kinarja", "", "", "", "Kegiatan", "Ta", "", "", ""],
+              ["", "", "Tiwi", "Trtw N", "Trw", "Trw V", "", "Trhw I", "Trhw", "Trtw (M", "Triw Iv"]]
+    row = GridRow(cells=["1", "Prosentase X", "42%", "54%", "75%", "100%", "Penerbitan Saran Teknis",
+                         "72.855.150", "119.296.450", "216.445.050", "292.494.240"])
+    roles = [c.role for c in assign_roles(header, [row], 11)]
+    assert roles[2:6] == ["tw1_k", "tw2_k", "tw3_k", "tw4_k"]
+    assert roles[7:] == ["tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp"]
+
+
+def test_short_t_words_that_are_no_quarters_make_no_run() -> None:
+    header = [["No.", "Uraian", "Tahun I", "Tahun II", "Tahun III", "Tahun IV"],
+              ["", "", "Target", "Total", "Tabel", "Tahun IV"]]
+    roles = [c.role for c in assign_roles(header, [GridRow(cells=["1", "X", "5", "6", "7", "8"])], 6)]
+    assert not any(r.startswith("tw") for r in roles)
+
+
 def test_a_cascades_most_detailed_group_is_the_main_one_and_the_outer_levels_are_marked() -> None:
     header = [["SASARAN PD", "", "", "SUB KEGIATAN", "", "", ""],
               ["Uraian", "Indikator Sasaran", "Target", "Nama Sub Kegiatan", "Indikator Kegiatan", "Target", "Anggaran"]]
