@@ -341,11 +341,14 @@ def _px_words(page: OcrPage, scale: float) -> list[PxWord]:
 
 def _turns_to_try(recs: list[Recogniser], img: PageImage, result: OcrPage, timeout: float) -> list[int]:
     """The quarter turns worth reading the page in: the first recogniser's; when it sees no
-    need, the other's (PP-OCR's check is geometric, text lines standing upright, where
-    Tesseract's orientation detection may not be sure of a sideways 100-dpi table at all:
-    LKIP.pdf p93, read sideways into `3 Yr`, `8 8`)."""
+    need but reads the page unsurely (Tesseract under `SURE_CONF`), the other's. PP-OCR's check
+    is geometric (text lines standing upright), where Tesseract's orientation detection may not
+    be sure of a sideways 100-dpi table at all (LKIP.pdf p93, read sideways into `3 Yr`, `8 8`)."""
     words = _px_words(result, img.scale)
-    for rec in recs:
+    turns = recs[0].turns_to_try(img.gray, words, result.mean_conf, timeout)
+    if turns or result.mean_conf >= SURE_CONF.get(recs[0].name, -1.0):
+        return turns  # a reading this sure is upright (PP-OCR's own check is the geometric one)
+    for rec in recs[1:]:
         turns = rec.turns_to_try(img.gray, words, result.mean_conf, timeout)
         if turns:
             return turns

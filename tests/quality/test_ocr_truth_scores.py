@@ -37,12 +37,16 @@ pytestmark = [
 # extraction (held out), and their floors only guard against regressions.
 GOAL_FILES = ("jabar-2016-lkip-psda-ocr.json", "jabar-2016-pk-kadis-2016-ocr.json")
 GOAL = (0.97, 0.95)
-FLOORS = {  # measured 2026-12-03 with the default engine (tesseract+paddle), extractor 0.6.0, branch ocr-vote
-    "jabar-2016-lkip-psda-ocr.json": (1.0, 1.0, 0.89, 0.75),  # 81/81/81, 34/38/45
+FLOORS = {  # measured 2026-12-03 with the default engine (tesseract+paddle), extractor 0.7.1
+    "jabar-2016-lkip-psda-ocr.json": (1.0, 1.0, 0.89, 0.77),  # 81/81/81, 35/39/45
     "jabar-2016-pk-kadis-2016-ocr.json": (1.0, 1.0, 1.0, 0.89),  # 10/10/10, 17/17/19
-    "jabar-2016-lkip-psda-holdout-ocr.json": (0.93, 0.76, 0.88, 0.80),  # 42/45/55, 45/51/56
+    # development truth since 2026-12-03 (its cells were looked at; held out before)
+    "jabar-2016-lkip-psda-holdout-ocr.json": (0.93, 0.81, 0.94, 0.85),  # 45/48/55, 48/51/56
     "jabar-2016-pk-kabid-produksi.json": (1.0, 1.0, 0.77, 0.53),  # 8/8/8, 14/18/26
     "jabar-2016-pk-sekdis.json": (1.0, 1.0, 1.0, 1.0),  # 7/7/7, 3/3/3
+    # scored once held out at 0/8/104, 0/0/56 (a sideways page read unturned, quarter labels
+    # OCR garbled); names OCR garbled past the scorer's 0.9 keep it low
+    "jabar-2016-lkip-psda-holdout2-ocr.json": (0.09, 0.08, 0.33, 0.05),  # 9/98/104, 3/9/56
 }
 TRUTHS = {t["_file"]: t for t in load_truth(TRUTH)} if TRUTH.is_dir() else {}
 

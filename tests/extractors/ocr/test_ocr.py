@@ -11,10 +11,12 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pymupdf
 import pytest
 
 from extractors.ocr import engine as ocr
+from extractors.ocr.image import PageImage
 from extractors.ocr import paddle, recognisers, tesseract
 from extractors.ocr.cells import finish_ocr_grids
 from extractors.ocr.flags import RULE as LOW_CONFIDENCE
@@ -382,3 +384,29 @@ def test_document_time_limit_grows_with_the_pages_to_ocr(scan: Path, tmp_path: P
     assert doc.status in ("ok", "partial"), doc.error
     assert doc.extra["time_limit_s"] == 30.0 + 4 * 500.0
     assert len(doc.budget_lines) == 4 * len(ROWS)
+
+
+class _Turns:
+    """A recogniser that only says which turns to try."""
+
+    def __init__(self, name: str, turns: list[int]):
+        self.name, self.turns, self.asked = name, turns, 0
+
+    def turns_to_try(self, gray, words, mean_conf, timeout):
+        self.asked += 1
+        return self.turns
+
+
+def test_an_unsure_reading_whose_recogniser_sees_no_turn_asks_the_other():
+    img = PageImage(np.zeros((10, 10), np.uint8), 300.0)
+    unsure = ocr.OcrPage(100, 100, [], [], [], "", mean_conf=46.7)
+    sure = ocr.OcrPage(100, 100, [], [], [], "", mean_conf=85.0)
+    tesseract, paddle = _Turns("tesseract", []), _Turns("paddle", [1, 3])
+    assert ocr._turns_to_try([tesseract, paddle], img, unsure, 0) == [1, 3]
+    assert ocr._turns_to_try([tesseract, paddle], img, sure, 0) == []  # sure: upright
+    paddle.asked = 0
+    assert ocr._turns_to_try([_Turns("tesseract", [3, 1]), paddle], img, unsure, 0) == [3, 1]
+    assert paddle.asked == 0  # the first recogniser's own answer stands
+    # PP-OCR first: its geometric check is the answer, Tesseract is not asked
+    other = _Turns("tesseract", [1, 3])
+    assert ocr._turns_to_try([_Turns("paddle", []), other], img, unsure, 0) == [] and other.asked == 0
