@@ -36,6 +36,7 @@ from extractors.ocr.image import (
     rotate,
     skew_angle,
 )
+from extractors.ocr.lexicon import respell_unsure
 from extractors.ocr.recognisers import PxWord, Recogniser, chosen
 from extractors.ocr.tokens import repair_tokens
 from extractors.pdf.geometry import Segment, Word
@@ -320,6 +321,7 @@ def _read_with_image(img: PageImage, turns: int, rec: Recogniser, timeout: float
     words = repair_tokens([OcrWord(w.x0 * s, w.y0 * s, w.x1 * s, w.y1 * s, w.text, False, w.conf)
                            for w in raw if not is_noise(w.text, w.conf)])
     words = drop_ruling_debris(words, hs, vs)
+    words = respell_unsure(words)
     confs = [w.conf for w in words if w.conf >= 0]
     if dashes:  # after the mean confidence, which chooses the page's orientation
         found = find_dashes(clean, img.dpi, [_px(b, 1 / f) for b in hs_px], [_px(b, 1 / f) for b in vs_px])

@@ -1,0 +1,96 @@
+"""OCR'd words of names and indicators respelled against the vocabulary of the reports.
+
+Tesseract reads the 100-dpi names of a fax scan as `Penyusunan Dekumen Sinetgitas Perenciuaan
+Suinber Daya Aur.` (LKIP.pdf p93): the figures of such a row are right, but a name that far off
+cannot be matched to anything (another document's row, a truth file, an analyst's search). The
+reports share their vocabulary (`dokumen`, `perencanaan`, `sumber`, `pengendalian`): a word no
+report prints, close to exactly one word they do, is that word misread. `lexicon_id.txt` holds
+the words printed at least `MIN_COUNT` times in the text layers of a corpus of reports (`python
+-m extractors.ocr.lexicon CORPUS_DIR > extractors/ocr/lexicon_id.txt`); the scanned documents
+themselves are not in it (they have no text).
+
+Only words the recogniser was unsure of (`UNSURE`) are respelled: a word read surely is what is
+printed even when no report prints it (`Jagung` on a 300-dpi PK scan is not `Jafung`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from extractors.pdf.geometry import Word
+
+W = TypeVar("W", bound=Word)
+
+LEXICON = Path(__file__).with_name("lexicon_id.txt")
+MIN_COUNT = 1  # a word printed this often in the corpus is a word of the reports
+MIN_LETTERS = 4  # shorter words are left as read (`Aur` could be `Air` or `Atur`)
+RESPELL_RATIO = 0.8  # difflib ratio: two letters of ten wrong
+UNSURE = 60.0  # OCR confidence (0-100) under which a word may be a misreading
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[frozenset[str], dict[int, list[str]]]:
+    """The words, and the words of each length (a misread keeps its length within two)."""
+    words = [w for w in LEXICON.read_text(encoding="utf-8").split() if w] if LEXICON.is_file() else []
+    by_length: dict[int, list[str]] = {}
+    for w in words:
+        by_length.setdefault(len(w), []).append(w)
+    return frozenset(words), by_length
+
+
+@lru_cache(maxsize=65536)
+def respelled_word(word: str) -> str:
+    """The report word `word` is a misreading of, in `word`'s case; else `word`."""
+    low = word.lower()
+    known, by_length = vocabulary()
+    if len(low) < MIN_LETTERS or low in known or not known or word.isupper():
+        return word  # short, known, or an acronym (`WISMP`, `PSDA`): as read
+    near = [w for n in range(len(low) - 2, len(low) + 3) for w in by_length.get(n, ())]
+    close = difflib.get_close_matches(low, near, n=2, cutoff=RESPELL_RATIO)
+    if not close:
+        return word
+    if len(close) == 2 and difflib.SequenceMatcher(None, low, close[1]).ratio() >= \
+            difflib.SequenceMatcher(None, low, close[0]).ratio():
+        return word  # two report words as close: not ours to choose
+    best = close[0]
+    return best.capitalize() if word[0].isupper() else best
+
+
+def respell(text: str) -> str:
+    """`text` with each misread word respelled (`respelled_word`); the rest as read."""
+    return _WORD.sub(lambda m: respelled_word(m.group(0)), text)
+
+
+def respell_unsure(words: list[W]) -> list[W]:
+    """OCR'd words, those read with confidence under `UNSURE` respelled (`respell`)."""
+    return [replace(w, text=respell(w.text)) if getattr(w, "conf", 100.0) < UNSURE else w for w in words]
+
+
+def build(paths: list[Path]) -> list[str]:
+    """The vocabulary of the text layers (PDF) and text conversions under `paths`."""
+    import pymupdf
+
+    counts: Counter[str] = Counter()
+    for root in paths:
+        for path in sorted(root.rglob("*") if root.is_dir() else [root]):
+            if path.suffix.lower() == ".pdf":
+                with pymupdf.open(path) as doc:
+                    text = " ".join(page.get_text() for page in doc)
+            elif path.suffix.lower() in (".txt", ".md", ".html"):
+                text = path.read_text(encoding="utf-8", errors="ignore")
+            else:
+                continue
+            counts.update(w.lower() for w in _WORD.findall(text) if len(w) >= MIN_LETTERS)
+    return sorted(w for w, n in counts.items() if n >= MIN_COUNT)
+
+
+if __name__ == "__main__":
+    print("\n".join(build([Path(p) for p in sys.argv[1:]])))

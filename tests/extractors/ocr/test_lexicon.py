@@ -1,0 +1,72 @@
+"""OCR'd names respelled against the reports' vocabulary (extractors/ocr/lexicon.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from extractors.ocr import lexicon
+from extractors.ocr.lexicon import build, respell, respelled_word
+
+
+@pytest.fixture
+def words(monkeypatch, tmp_path: Path):
+    """A small vocabulary in place of the shipped one."""
+    path = tmp_path / "lexicon.txt"
+    path.write_text("\n".join(["dokumen", "sinergitas", "perencanaan", "sumber", "barat", "karat", "jawa"]))
+    monkeypatch.setattr(lexicon, "LEXICON", path)
+    lexicon.vocabulary.cache_clear()
+    respelled_word.cache_clear()
+    yield
+    lexicon.vocabulary.cache_clear()
+    respelled_word.cache_clear()
+
+
+def test_a_misread_word_close_to_one_report_word_is_that_word(words):
+    # LKIP.pdf p93, Tesseract on a 100-dpi scan
+    assert respell("Penyusunan Dekumen Sinetgitas Perenciuaan") == "Penyusunan Dokumen Sinergitas Perencanaan"
+    assert respelled_word("dekumen") == "dokumen"  # the case is the word's
+
+
+def test_known_short_uppercase_and_far_words_stay_as_read(words):
+    assert respell("Jawa") == "Jawa"
+    assert respell("Aur") == "Aur"  # too short to tell `Air` from `Atur`
+    assert respell("DEKUMEN PSDA") == "DEKUMEN PSDA"  # an acronym's letters are not a word's
+    assert respell("Cibareno") == "Cibareno"  # a place name near no report word
+
+
+def test_a_word_as_close_to_two_report_words_is_left(words):
+    assert respelled_word("Harat") == "Harat"  # `barat` or `karat`
+
+
+def test_no_vocabulary_changes_nothing(monkeypatch, tmp_path: Path):
+    monkeypatch.setattr(lexicon, "LEXICON", tmp_path / "missing.txt")
+    lexicon.vocabulary.cache_clear()
+    respelled_word.cache_clear()
+    assert respell("Dekumen") == "Dekumen"
+    lexicon.vocabulary.cache_clear()
+    respelled_word.cache_clear()
+
+
+def test_the_vocabulary_is_built_from_text_layers_and_conversions(tmp_path: Path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Dokumen Perencanaan dokumen DOKUMEN di")
+    doc.save(tmp_path / "a.pdf")
+    (tmp_path / "b.txt").write_text("Sumber daya air", encoding="utf-8")
+    assert build([tmp_path]) == ["daya", "dokumen", "perencanaan", "sumber"]  # 4+ letters, lower case, once each
+
+
+def test_the_shipped_vocabulary_holds_the_reports_common_words():
+    known, _ = lexicon.vocabulary()
+    assert {"dokumen", "perencanaan", "pengelolaan", "kegiatan", "program"} <= known
+
+
+def test_only_words_read_unsurely_are_respelled(words):
+    from extractors.ocr.engine import OcrWord
+
+    read = [OcrWord(0, 0, 10, 10, "Dekumen", False, 31.0), OcrWord(12, 0, 20, 10, "Dekumen", False, 91.0)]
+    assert [w.text for w in lexicon.respell_unsure(read)] == ["Dokumen", "Dekumen"]
+    assert lexicon.respell_unsure(read)[0].conf == 31.0
