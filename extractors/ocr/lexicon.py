@@ -64,6 +64,16 @@ def respelled_word(word: str) -> str:
     return best.capitalize() if word[0].isupper() else best
 
 
+def known_share(text: str) -> float | None:
+    """The share of `text`'s words of `MIN_LETTERS`+ letters that the reports print; None for a
+    text of fewer than two such words (too little to tell a better reading by)."""
+    known, _ = vocabulary()
+    words = [w.lower() for w in _WORD.findall(text) if len(w) >= MIN_LETTERS]
+    if len(words) < 2 or not known:
+        return None
+    return sum(1 for w in words if w in known) / len(words)
+
+
 def respell(text: str) -> str:
     """`text` with each misread word respelled (`respelled_word`); the rest as read."""
     return _WORD.sub(lambda m: respelled_word(m.group(0)), text)

@@ -22,12 +22,14 @@ from collections import Counter
 from fractions import Fraction
 from typing import TypeVar
 
+from extractors.ocr.lexicon import known_share
 from extractors.pdf.cells import join_words
 from extractors.pdf.geometry import Word
 from schemas.model import BBox
 
 W = TypeVar("W", bound=Word)
 
+KNOWN_BY = 0.25  # a text cell's re-reading whose words are this much more the reports' words replaces it
 SURER_BY = 10.0  # a text cell's re-reading replaces the first when its words are this much surer on average
 SAME_TEXT = 0.5  # ... and its text is at least this alike (difflib ratio): the same words, read better
 SURE_ALONE = 80.0  # a garbled cell takes a figure read by one reading alone only this sure,
@@ -297,4 +299,25 @@ def reread_text(first: str, box: BBox | None, first_words: list[W],
         alike = difflib.SequenceMatcher(None, first.casefold(), text.casefold()).ratio() >= SAME_TEXT
         if (conf >= best_conf and alike) or (best_words is None and conf >= own_conf and is_fragment(first, text)):
             best_text, best_words, best_conf = text, inside, max(conf, best_conf)
+    if best_words is None:
+        best_text, best_words = _best_spelled(first, [words_in(box, words) for words in rereadings])
     return best_text, best_words
+
+
+def _best_spelled(first: str, readings: list[list[W]]) -> tuple[str, list[W] | None]:
+    """The reading of a text cell whose words are most the reports' words (`known_share`), when
+    it beats the first reading's share by `KNOWN_BY` and reads much the same text: confidences
+    of two engines do not compare, but `Penyusunan Dokumen Sinergitas` is a better reading than
+    `Penyusunan Dekumen Sinetgitas` whichever engine read it."""
+    mine = known_share(first)
+    if mine is None:
+        return first, None
+    best, best_words, best_share = first, None, mine + KNOWN_BY
+    for words in readings:
+        text = join_words(words)
+        share = known_share(text)
+        if share is None or share < best_share or is_figure_cell(text):
+            continue
+        if difflib.SequenceMatcher(None, first.casefold(), text.casefold()).ratio() >= SAME_TEXT:
+            best, best_words, best_share = text, words, share
+    return best, best_words

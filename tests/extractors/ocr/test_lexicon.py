@@ -70,3 +70,22 @@ def test_only_words_read_unsurely_are_respelled(words):
     read = [OcrWord(0, 0, 10, 10, "Dekumen", False, 31.0), OcrWord(12, 0, 20, 10, "Dekumen", False, 91.0)]
     assert [w.text for w in lexicon.respell_unsure(read)] == ["Dokumen", "Dekumen"]
     assert lexicon.respell_unsure(read)[0].conf == 31.0
+
+
+def test_a_text_cells_reading_of_report_words_beats_a_garbled_one(words):
+    from extractors.ocr.engine import OcrWord
+    from extractors.ocr.vote import reread_text
+
+    def line(text: str, conf: float) -> list:
+        return [OcrWord(10.0 + 40 * i, 5, 45.0 + 40 * i, 15, w, False, conf) for i, w in enumerate(text.split())]
+
+    box = (0.0, 0.0, 400.0, 20.0)
+    first = line("Penyusunan Dekumen Sinetgitas Perenciuaan", 80)  # surer than the other engine's
+    better = line("Penyusunan Dokumen Sinergitas Perencanaan", 55)
+    assert lexicon.known_share("Penyusunan Dekumen Sinetgitas Perenciuaan") == 0.0
+    assert lexicon.known_share("Dokumen Sinergitas Perencanaan") == 1.0
+    assert lexicon.known_share("Dokumen") is None  # one word tells too little
+    text, chosen = reread_text(" ".join(w.text for w in first), box, first, [line("Penyusunan Dekumen X Y", 70), better])
+    assert text == "Penyusunan Dokumen Sinergitas Perencanaan" and chosen == better
+    # a reading of other words is no better reading of this cell
+    assert reread_text(" ".join(w.text for w in first), box, first, [line("Sumber Jawa Barat", 90)])[1] is None
