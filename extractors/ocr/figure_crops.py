@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 
 from extractors.ocr.vote import LOOKALIKE as _LOOKALIKE
-from extractors.ocr.vote import cleanly_read, figure_key, well_formed, words_in
+from extractors.ocr.vote import cleanly_read, figure_key, same_line, well_formed, words_in
 from extractors.pdf.geometry import Segment, Word
 
 W = TypeVar("W", bound=Word)
@@ -51,14 +51,14 @@ def figure_groups(words: list[W], vs: Sequence[Segment] = ()) -> list[W]:
     `JOIN_GAP` of their height, with no column ruling (`vs`, points) between them."""
     lines: list[list[W]] = []
     for w in sorted(words, key=lambda w: w.yc):
-        if lines and _one_line(lines[-1][0], w):
+        if lines and same_line(lines[-1][0], w):
             lines[-1].append(w)
         else:
             lines.append([w])
     out: list[W] = []
     for w in (w for line in lines for w in sorted(line, key=lambda w: w.x0)):
         prev = out[-1] if out else None
-        if prev is not None and _numeric(prev) and _numeric(w) and _one_line(prev, w) \
+        if prev is not None and _numeric(prev) and _numeric(w) and same_line(prev, w) \
                 and w.x0 >= prev.x0 and w.x0 - prev.x1 <= JOIN_GAP * max(prev.h, w.h) \
                 and not any(prev.x1 <= v.pos <= w.x0 and v.start <= w.yc <= v.end for v in vs):
             out[-1] = type(w)(prev.x0, min(prev.y0, w.y0), w.x1, max(prev.y1, w.y1), f"{prev.text} {w.text}",
@@ -66,10 +66,6 @@ def figure_groups(words: list[W], vs: Sequence[Segment] = ()) -> list[W]:
         else:
             out.append(w)
     return out
-
-
-def _one_line(a: Word, b: Word) -> bool:
-    return min(a.y1, b.y1) - max(a.y0, b.y0) >= 0.5 * min(a.h, b.h)
 
 
 def doubtful(word: Word, others: Sequence[Sequence[Word]]) -> bool:

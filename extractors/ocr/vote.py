@@ -240,7 +240,7 @@ def _words_of(first: str, words: list[W]) -> list[W] | None:
         return words
     lines: list[list[W]] = []
     for w in sorted(words, key=lambda w: w.yc):
-        if lines and min(w.y1, lines[-1][0].y1) - max(w.y0, lines[-1][0].y0) >= LINE_SHARE * min(w.h, lines[-1][0].h):
+        if lines and same_line(lines[-1][0], w):
             lines[-1].append(w)
         else:
             lines.append([w])
@@ -256,7 +256,12 @@ def _on_its_lines(words: list[W], own: list[W]) -> list[W]:
     words mark the one that is this cell's."""
     if not own:
         return words
-    return [w for w in words if any(min(w.y1, o.y1) - max(w.y0, o.y0) >= LINE_SHARE * min(w.h, o.h) for o in own)]
+    return [w for w in words if any(same_line(w, o) for o in own)]
+
+
+def same_line(a: Word, b: Word) -> bool:
+    """Two words share at least `LINE_SHARE` of the smaller one's height: one line of text."""
+    return min(a.y1, b.y1) - max(a.y0, b.y0) >= LINE_SHARE * min(a.h, b.h)
 
 
 def is_fragment(short: str, long: str) -> bool:
@@ -290,8 +295,8 @@ def reread_text(first: str, box: BBox | None, first_words: list[W],
         return first, None
     own_conf = _mean_conf(own)
     best_text, best_words, best_conf = first, None, own_conf + SURER_BY
-    for words in rereadings:
-        inside = words_in(box, words)
+    insides = [words_in(box, words) for words in rereadings]
+    for inside in insides:
         text = join_words(inside)
         conf = _mean_conf(inside)
         if not text or (is_figure_cell(text) and garbled(first)):  # a figure for a garble: `vote` decides
@@ -300,7 +305,7 @@ def reread_text(first: str, box: BBox | None, first_words: list[W],
         if (conf >= best_conf and alike) or (best_words is None and conf >= own_conf and is_fragment(first, text)):
             best_text, best_words, best_conf = text, inside, max(conf, best_conf)
     if best_words is None:
-        best_text, best_words = _best_spelled(first, [words_in(box, words) for words in rereadings])
+        best_text, best_words = _best_spelled(first, insides)
     return best_text, best_words
 
 
