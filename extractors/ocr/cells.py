@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from extractors.ocr.engine import OcrWord
 from extractors.ocr.numbers import repair_column
-from extractors.ocr.vote import reread_text, revote_cell, words_in
+from extractors.ocr.vote import is_figure_cell, reread_text, revote_cell, words_in
+from extractors.ocr.word_vote import vote_words
+from extractors.pdf.cells import join_words
 from schemas.model import BBox, Grid
 
 
@@ -23,6 +25,18 @@ def _cell_confidence(box: BBox | None, words: list[OcrWord]) -> float | None:
         return None
     confs = [w.conf for w in words_in(box, words) if w.conf >= 0]
     return round(min(confs), 1) if confs else None
+
+
+def _word_voted(text: str, box: BBox | None, readings: list[list[OcrWord]]) -> str:
+    """A text cell with its words decided one by one across all readings (`word_vote`): the
+    reading that gave `text` is the base, every other one an alternative at each word."""
+    if box is None or len(readings) < 2 or not text.strip() or is_figure_cell(text):
+        return text
+    insides = [words_in(box, r) for r in readings]
+    base = next((ins for ins in insides if join_words(ins) == text), None)
+    if base is None:
+        return text
+    return vote_words(base, [ins for ins in insides if ins is not base])
 
 
 def finish_ocr_grids(grids: list[Grid], words_by_page: dict[int, list[OcrWord]],
@@ -51,6 +65,7 @@ def finish_ocr_grids(grids: list[Grid], words_by_page: dict[int, list[OcrWord]],
                     continue
                 if winning is None:
                     voted, winning = reread_text(cell, box, words, again)
+                    voted = _word_voted(voted, box, [words, *again])
                 row.cells[j] = voted
                 source = words if winning is None else winning
                 confidence.append(_cell_confidence(box, source))

@@ -24,6 +24,7 @@ BRIDGE_PT = 1.0  # breaks this short inside a ruling are closed before looking f
 MAX_SKEW = 2.0  # degrees searched by `skew_angle`
 SKEW_STEP = 0.1
 TEXT_BESIDE = 0.5  # share of a run's length with ink right beside it that makes it a text stroke
+CROSSED_RULES = 3  # ... unless it crosses this many rulings the other way (text never does)
 MAX_THICK_PT = 3.5  # thicker runs are filled bars (black header bands), not rulings
 DASH_THICK_PT = 1.5  # pieces of a dashed ruling are at most this thick
 DASH_GAP_PT = 3.0  # and at most this far apart
@@ -170,6 +171,27 @@ def _beside_text(ink: np.ndarray, box: PxBox, horizontal: bool, px: float) -> bo
     return False
 
 
+def _crossings(box: PxBox, others: list[PxBox], horizontal: bool) -> int:
+    """How many of `others` (rulings of the other direction) `box` crosses or touches."""
+    x0, y0, x1, y1 = box
+    if horizontal:
+        return sum(1 for ox0, oy0, ox1, oy1 in others if x0 - 1 <= ox0 and ox1 <= x1 + 1 and oy0 - 1 <= y0 and y1 <= oy1 + 1)
+    return sum(1 for ox0, oy0, ox1, oy1 in others if y0 - 1 <= oy0 and oy1 <= y1 + 1 and ox0 - 1 <= x0 and x1 <= ox1 + 1)
+
+
+def _ruling_runs(ink: np.ndarray, h_thin: list[PxBox], v_thin: list[PxBox], px: float
+                 ) -> tuple[list[PxBox], list[PxBox]]:
+    """The runs that are rulings, not text strokes (`_beside_text`). A run with text beside it
+    is still a ruling when it crosses `CROSSED_RULES` rulings the other way: cell text set
+    flush against a column rule (LKIP.pdf p98, a Program column) hugs that rule from top to
+    bottom, yet a letter's stroke never runs across the table's row rules."""
+    h_clear = [b for b in h_thin if not _beside_text(ink, b, True, px)]
+    v_clear = [b for b in v_thin if not _beside_text(ink, b, False, px)]
+    hs = h_clear + [b for b in h_thin if b not in h_clear and _crossings(b, v_clear, True) >= CROSSED_RULES]
+    vs = v_clear + [b for b in v_thin if b not in v_clear and _crossings(b, h_clear, False) >= CROSSED_RULES]
+    return hs, vs
+
+
 def _block_edges(solid: np.ndarray, length: int) -> tuple[list[PxBox], list[PxBox]]:
     """Edges of the solid black areas that stand where rulings would be (horizontal, vertical).
     A wide band (a black header band) gives its top and bottom: the table's top border and the
@@ -223,8 +245,8 @@ def find_rulings(ink: np.ndarray, dpi: float, faint: np.ndarray | None = None
     h_thin, _ = _components(h_mask, True, max_thick)
     v_thin, _ = _components(v_mask, False, max_thick)
     h_edges, v_edges = _block_edges(solid, length)
-    hs = [b for b in h_thin if not _beside_text(ink, b, True, px)] + h_edges
-    vs = [b for b in v_thin if not _beside_text(ink, b, False, px)] + v_edges
+    hs, vs = _ruling_runs(ink, h_thin, v_thin, px)
+    hs, vs = hs + h_edges, vs + v_edges
     h_mask, v_mask = _only(h_mask, hs), _only(v_mask, vs)
     not_text = h_mask | v_mask | bars | _debris(ink, h_mask, px, True) | _debris(ink, v_mask, px, False)
     return hs, vs, not_text

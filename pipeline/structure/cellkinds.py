@@ -15,6 +15,7 @@ from schemas.model import AMOUNT_ROLES
 TEXT_ROLES = frozenset({"name", "indikator", "sasaran", "satuan", "keterangan", "formulasi", "sumber_data"})
 PCT_ROLES = frozenset({"realisasi_pct", "tw1_pct", "tw2_pct", "tw3_pct", "tw4_pct", "capaian"})
 KINERJA_ROLES = frozenset({"target", "realisasi_kinerja", "tw1_k", "tw2_k", "tw3_k", "tw4_k"})
+MAX_COUNT_WORDS = 5  # a figure with its unit (`3 Dokumen Renstra`) has at most this many words
 
 
 @lru_cache(maxsize=65536)
@@ -30,7 +31,9 @@ def cell_kind(text: str) -> str:
     if value.kind == "percent":
         return "percent"
     if value.kind == "count":
-        return "count"
+        # `3 Dokumen`, `40 Situ`; not a name whose list number lost its dot in a scan
+        # (`1 Dewan SDA Provinsi Jawa Barat`): a unit is a word or a few
+        return "text" if len(text.split()) > MAX_COUNT_WORDS else "count"
     if value.kind == "amount" and value.value is not None:
         return "amount" if abs(value.value) >= 1000 else "small"
     if value.kind == "unparsed" and any(ch.isdigit() for ch in text) and len(text) <= 25:

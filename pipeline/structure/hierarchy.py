@@ -63,12 +63,23 @@ class RowInfo:
         return self.level_by == "sums"
 
 
-def split_leading_code(name: str) -> tuple[str | None, str]:
-    """`1. Perencanaan …` → ('1.', 'Perencanaan …'); names without numbering unchanged."""
+# the list number of a scanned name whose dot a 100-dpi scan lost or garbled: `1 Dukungan
+# Pembangunan`, `2? Perencanaan Detail`, `I Perencanaan Umum` (a `1.` read `I`)
+_OCR_LEADING_NUMBER = re.compile(r"^\s*((?:\d{1,2}|[Il|])[?:;,'’]?)\s+(?=[A-Z][a-z]{3,}|[A-Z]{3,})")
+
+
+def split_leading_code(name: str, scanned: bool = False) -> tuple[str | None, str]:
+    """`1. Perencanaan …` → ('1.', 'Perencanaan …'); names without numbering unchanged.
+    `scanned` (the row was read by OCR): a bare number before a capitalised word is its list
+    number too (`1 Dukungan …`, `2? Perencanaan …`: the dot was lost or misread); a text PDF
+    prints what it means."""
     m = _LEADING_CODE.match(name)
-    if not m:
-        return None, name
-    return m.group(1), name[m.end():]
+    if m:
+        return m.group(1), name[m.end():]
+    m = _OCR_LEADING_NUMBER.match(name) if scanned else None
+    if m:  # the number as printed: `1.` for `1`, `2?` and `I`
+        return re.sub(r"[Il|]", "1", m.group(1)).rstrip("?:;,'’") + ".", name[m.end():]
+    return None, name
 
 
 def numbering_style(code: str | None) -> str | None:

@@ -186,7 +186,7 @@ def table_records(table: Table, fallback: NumberConvention,
             name = next((c.strip() for c in row.cells if level_from_words(c, []) == "total"), "")
         if not name:  # a unit or program row of a cascade printed in its own column
             name = _outer_name(row.cells, outer)
-        lead, name = split_leading_code(name)
+        lead, name = split_leading_code(name, scanned=row.cell_confidence is not None)
         code = code or lead
         amounts = {r: m for r in money_roles if (m := _money(values[r])) is not None}
         texts = [c for c in row.cells if c.strip()]

@@ -424,16 +424,48 @@ def quarter_run_end(cells: Sequence[str]) -> int | None:
     return ends[0] if ends else None
 
 
+def _spans(row: Sequence[str]) -> dict[int, int]:
+    """Each filled cell of a header row and the number of columns it heads (up to the next
+    filled cell): a merged heading over its sub-columns."""
+    starts = [j for j, c in enumerate(row) if c.strip()]
+    return {s: (starts[k + 1] if k + 1 < len(starts) else len(row)) - s for k, s in enumerate(starts)}
+
+
+def _first_word(text: str) -> str:
+    m = re.search(r"[^\W\d_]{3,}", text)
+    return m.group(0).casefold() if m else ""
+
+
+def _sibling_runs(above: Sequence[str], row: Sequence[str], ends: list[int]) -> list[int]:
+    """Ends of the quarter runs whose labels OCR garbled past reading (`pel | Tamu | ‘Trhve ith |
+    Tim`, LKIP.pdf p98; `Triw1 | Trw I | Trtw I | Tee`, p94) beside one that was read: a heading
+    spanning four columns, like the heading over the run that was read, heads four quarters when
+    it begins with the same word (`Target Kinerja` beside `Target Keuangan`) or when most of its
+    four labels are quarter-like T-words."""
+    spans = _spans(above)
+    words = {_first_word(above[c - 3]) for c in ends if spans.get(c - 3) == 4} - {""}
+    if not any(spans.get(c - 3) == 4 for c in ends):
+        return []
+
+    def quarter_like(s: int) -> bool:
+        return sum(1 for c in row[s:s + 4] if _QUARTER_LABEL.match(c)) >= 3
+
+    return [s + 3 for s, n in spans.items()
+            if n == 4 and s + 3 not in ends and (_first_word(above[s]) in words or quarter_like(s))]
+
+
 def _anchor_quarters(header_rows: list[list[str]], headers: list[str], roles: list[str]) -> None:
     """Quarter columns from the position of `IV`: OCR often garbles `I`, `II`, `III` (`1`, `ı`,
     `П`, `111`) but the four columns end at `IV`, in order."""
-    for row in header_rows:
+    for i, row in enumerate(header_rows):
         ends = quarter_run_ends(row)
+        if ends and i > 0:
+            ends += _sibling_runs(header_rows[i - 1], row, ends)
         for c in ends:
             for k in range(4):
                 j = c - 3 + k
-                if j < len(roles) and not re.fullmatch(r"tw\d(?:_\w+)?", roles[j]):
-                    roles[j] = f"tw{k + 1}"
+                if j < len(roles) and not re.fullmatch(rf"tw{k + 1}(?:_\w+)?", roles[j] or ""):
+                    roles[j] = f"tw{k + 1}"  # a garbled label read as another quarter's (`Trw I`) too
             for j in range(c + 1, min(c + 3, len(roles))):
                 # `Tahunan` beside the quarters, in their row or merged above them
                 if any(_ANNUAL.match(part) for part in (headers[j] if j < len(headers) else "").split(" / ")):
@@ -493,20 +525,44 @@ def _names_by_their_text(roles: list[str], data_rows: list[GridRow]) -> None:
     for j in range(min(money)):
         if roles[j] != "other":
             continue
-        cells = _column_cells(data_rows, j)
-        words = sum(1 for c in cells if re.search(r"[^\W\d_]{3,}", c) and not _FIGURE_START.match(c))
-        if len(cells) >= 2 and 2 * words > len(cells):
+        if _mostly_words(data_rows, j):
             roles[j] = "name"
             return
 
 
-def _quarter_targets(roles: list[str]) -> None:
+def _mostly_words(data_rows: list[GridRow], j: int) -> bool:
+    """Column `j` holds text: most of its filled cells (two at least) are words, not figures."""
+    cells = _column_cells(data_rows, j)
+    words = sum(1 for c in cells if re.search(r"[^\W\d_]{3,}", c) and not _FIGURE_START.match(c))
+    return len(cells) >= 2 and 2 * words > len(cells)
+
+
+def _unread_finer_level(headers: list[str], roles: list[str], data_rows: list[GridRow]) -> None:
+    """A column of names right beside the `Program` column, whose header OCR could not read (a
+    bold 100-dpi `Kegiatan` read `—`, LKIP.pdf p98), is the next level down: cascades go from
+    program to kegiatan to sub kegiatan, left to right, and the finest level names the rows."""
+    for j, role in enumerate(roles[:-1]):
+        if role != "name" or not _has(r"program", headers[j]) or _has(r"kegiatan", headers[j]):
+            continue
+        k = j + 1
+        if roles[k] not in (None, "other") or re.search(r"[^\W\d_]{3,}", headers[k]):
+            continue
+        if _mostly_words(data_rows, k):
+            roles[k] = "name"
+            return
+
+
+def _quarter_targets(headers: list[str], roles: list[str]) -> None:
     """A quarter's target (`Target Triwulan / I`, `Triwulan I / Rencana`): where the table also
     prints that quarter's realisasi, the realisasi is the quarter's figure and the target no
-    role; alone (a PK or Rencana Aksi plans its quarters) it is the quarter's kinerja figure."""
+    role; alone (a PK or Rencana Aksi plans its quarters) it is the quarter's kinerja figure. A
+    quarter column is that realisasi only when its heading says so: a Rencana Aksi's `Target
+    Kinerja` and `Target Keuangan` runs (LKIP.pdf p98, where OCR read one run's labels only) are
+    two targets."""
     for j, role in enumerate(roles):
         if m := re.fullmatch(r"tw(\d)_target", role):
-            realised = any(re.fullmatch(rf"tw{m[1]}(?:_k|_rp|_pct)?", r) for r in roles)
+            realised = any(re.fullmatch(rf"tw{m[1]}(?:_k|_rp|_pct)?", r) and _has("realisasi", headers[i])
+                           for i, r in enumerate(roles))
             roles[j] = "other" if realised else f"tw{m[1]}_k"
 
 
@@ -516,10 +572,11 @@ def assign_roles(header_rows: list[list[str]], data_rows: list[GridRow], width: 
     headers = stack_headers(header_rows, width)
     roles = [role_for_header(h) for h in headers]
     _anchor_quarters(header_rows, headers, roles)
-    _quarter_targets(roles)
+    _quarter_targets(headers, roles)
     _bare_money_is_pagu(headers, roles)
     _figures_under_satuan(headers, roles, data_rows)
     _names_by_their_text(roles, data_rows)
+    _unread_finer_level(headers, roles, data_rows)
     has_money = any(r in AMOUNT_ROLES for r in roles)
     has_target = "target" in roles
     _capaian_of_budget(roles, has_money)

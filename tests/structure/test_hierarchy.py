@@ -67,6 +67,18 @@ def test_leading_numbering_is_split_from_names() -> None:
     assert split_leading_code("Program A") == (None, "Program A")
 
 
+def test_a_scanned_names_list_number_without_its_dot_is_split_only_when_read_by_ocr() -> None:
+    # LKIP.pdf p97 at 100 dpi: the `1.` of the list lost its dot
+    assert split_leading_code("1 Dukungan Pembangunan Waduk", scanned=True) == ("1.", "Dukungan Pembangunan Waduk")
+    assert split_leading_code("1 Dukungan Pembangunan Waduk") == (None, "1 Dukungan Pembangunan Waduk")
+    assert split_leading_code("4 WISMP-2 dan Pendamping", scanned=True) == ("4.", "WISMP-2 dan Pendamping")
+    assert split_leading_code("2? Perencanaan Detail", scanned=True) == ("2.", "Perencanaan Detail")
+    assert split_leading_code("I Perencanaan Umum", scanned=True) == ("1.", "Perencanaan Umum")
+    assert split_leading_code("Irigasi Perencanaan", scanned=True) == (None, "Irigasi Perencanaan")
+    assert split_leading_code("6 WS", scanned=True) == (None, "6 WS")  # no word follows
+    assert split_leading_code("2016 Pembangunan", scanned=True) == (None, "2016 Pembangunan")  # a year
+
+
 def test_upper_case_headings_open_sections_that_parents_do_not_cross() -> None:
     rows = _rows(("URUSAN PILIHAN", None, {"pagu": D(500)}), ("Program Produksi", "8.", {"pagu": D(500)}),
                  ("Kegiatan Benih", "21.", {"pagu": D(500)}), ("TUGAS PEMBANTUAN", None, {"pagu": D(900)}),

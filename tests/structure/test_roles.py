@@ -114,6 +114,43 @@ def test_two_runs_of_ocr_garbled_quarter_labels_are_anchored_on_their_iv() -> No
     assert roles[7:] == ["tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp"]
 
 
+def test_an_unread_header_beside_the_program_column_is_the_kegiatan_that_names_the_rows() -> None:
+    # LKIP.pdf p98: OCR read the bold 100-dpi `Kegiatan` as `—`; `Aktivitas` was read
+    header = [["No.", "Indikator Kinerja", "Program", "—", "Aktivitas", "Target Keuangan", "", "", ""],
+              ["", "", "", "", "", "Triw I", "Triw II", "Triw III", "Triw IV"]]
+    rows = [GridRow(cells=["1", "Prosentase X", "Program Pengembangan Jaringan Irigasi",
+                           "Pengelolaan Situ-situ pada 6 Wilayah Sungai", "Operasi dan Pemeliharaan",
+                           "5.588.985.000", "15.700.229.800", "26.310.086.500", "26.977.385.720"]),
+            GridRow(cells=["2", "", "", "Dukungan Pembangunan Bendung Rengrang", "Sharing anggaran",
+                           "45.000.000", "45.000.000", "45.000.000", "45.000.000"])]
+    roles = [c.role for c in assign_roles(header, rows, 9)]
+    assert roles[2:5] == ["other", "name", "other"]
+    # a read header is left to its own role
+    header[0][3] = "Keterangan"
+    assert [c.role for c in assign_roles(header, rows, 9)][2:4] == ["name", "keterangan"]
+
+
+def test_a_heading_like_the_one_over_a_quarter_run_heads_four_quarters_whose_labels_were_lost() -> None:
+    # LKIP.pdf p98: the kinerja quarters' labels read `pel | Tamu | ‘Trhve ith | Tim`
+    header = [["No.", "Indikator Kinerja", "Target Ckrerja", "", "", "", "Kegiatan", "Target K ruangan", "", "", ""],
+              ["", "", "pel", "Tamu", "‘Trhve ith", "Tim", "", "Tewi", "Trew", "Triw H", "Tew Iv"]]
+    row = GridRow(cells=["1", "Prosentase X", "40 Situ", "40 Situ", "40 Situ", "40 Situ", "Pengelolaan Situ",
+                         "5.588.985.000", "15.700.229.800", "26.310.086.500", "26.977.385.720"])
+    roles = [c.role for c in assign_roles(header, [row], 11)]
+    assert roles[2:6] == ["tw1_k", "tw2_k", "tw3_k", "tw4_k"]
+    assert roles[7:] == ["tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp"]
+    # p94: the kinerja run ends in `IV`; the keuangan heading read `Ta`, over quarter-like T-words
+    header94 = [header[0][:7] + ["Ta", "", "", ""],
+                ["", "", "7", "Tre", "Triw NI", "Triw IV", "", "Triw1", "Trw I", "Trtw I", "Tee"]]
+    roles = [c.role for c in assign_roles(header94, [row], 11)]
+    assert roles[2:6] == ["tw1_k", "tw2_k", "tw3_k", "tw4_k"]
+    assert roles[7:] == ["tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp"]
+    # a heading over four columns that begins otherwise, over no quarter-like labels, is left alone
+    header[0][2] = "Realisasi Kinerja"
+    header[1][2:6] = ["K", "Satuan", "%", "Ket"]
+    assert not any(r.startswith("tw") for r in [c.role for c in assign_roles(header, [row], 11)][2:6])
+
+
 def test_short_t_words_that_are_no_quarters_make_no_run() -> None:
     header = [["No.", "Uraian", "Tahun I", "Tahun II", "Tahun III", "Tahun IV"],
               ["", "", "Target", "Total", "Tabel", "Tahun IV"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors.text import read_text
+from pipeline.structure.cellkinds import cell_kind
 from pipeline.structure.tables import build_tables, realign_row
 from schemas.model import Grid, GridRow
 from tests.conftest import EXTRACTS
@@ -63,6 +64,18 @@ def test_realign_moves_a_single_cell_into_its_empty_column() -> None:
 def test_realign_leaves_consistent_rows_alone() -> None:
     roles = ["no", "name", "pagu", "realisasi", "realisasi_pct"]
     assert realign_row(["1", "Program A", "Rp. 1.000", "Rp. 900", "90%"], roles) is None
+
+
+def test_a_name_whose_list_number_lost_its_dot_is_no_count_and_stays_in_place() -> None:
+    # LKIP.pdf p95 at 100 dpi: `2. Survey …` read `2 Surver …`; as `2 Dokumen` it would be a count
+    # and the row would be slid a column left, its activity taken for its name
+    roles = ["no", "sasaran", "indikator", "tw1_k", "tw2_k", "tw3_k", "tw4_k", "other", "name", "other",
+             "tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp"]
+    row = [""] * 8 + ["2 Surver lovesugass Rekayasa Teknik SDA", "Penyusunan dokumen hasil survey",
+                      "6.550.000", "121.560.000", "466.750.000", "452.084.000"]
+    assert realign_row(row, roles) is None
+    assert cell_kind("3 Dokumen Renstra") == "count"
+    assert cell_kind("1 Dewan SDA Provinsi Jawa Barat") == "text"
 
 
 def test_a_bare_program_list_gets_its_columns_from_its_values() -> None:

@@ -12,16 +12,9 @@ from extractors.ocr.lexicon import build, respell, respelled_word
 
 
 @pytest.fixture
-def words(monkeypatch, tmp_path: Path):
+def words(use_vocabulary):
     """A small vocabulary in place of the shipped one."""
-    path = tmp_path / "lexicon.txt"
-    path.write_text("\n".join(["dokumen", "sinergitas", "perencanaan", "sumber", "barat", "karat", "jawa"]))
-    monkeypatch.setattr(lexicon, "LEXICON", path)
-    lexicon.vocabulary.cache_clear()
-    respelled_word.cache_clear()
-    yield
-    lexicon.vocabulary.cache_clear()
-    respelled_word.cache_clear()
+    use_vocabulary(["dokumen", "sinergitas", "perencanaan", "sumber", "barat", "karat", "jawa"])
 
 
 def test_a_misread_word_close_to_one_report_word_is_that_word(words):

@@ -106,3 +106,34 @@ def test_only_dashes_no_recognised_word_covers_are_added():
     dash = OcrWord(100, 10, 104, 11, "-", False, 60)
     assert unread_dashes([OcrWord(98, 5, 106, 15, "-", False, 80)], [dash]) == []
     assert unread_dashes([OcrWord(10, 5, 60, 15, "1.234.567", False, 80)], [dash]) == [dash]
+
+
+def _text_flush_against_a_column_rule(rows: int) -> np.ndarray:
+    """A ruled column whose cell text starts right at its left rule (LKIP.pdf p98's Program
+    column): ink hugs the rule on one side from top to bottom, as a letter's foot hugs the
+    stroke it makes; `rows` row rules cross it."""
+    img = np.full((800, 800), 255, np.uint8)
+    top, bottom = 100, 100 + 100 * rows
+    cv2.rectangle(img, (100, top), (700, bottom), 0, 1)
+    cv2.line(img, (400, top), (400, bottom), 0, 1)
+    for y in range(top + 100, bottom, 100):
+        cv2.line(img, (100, y), (700, y), 0, 1)
+    for y in range(top + 18, bottom - 5, 16):  # lines of text set flush against x = 400
+        cv2.rectangle(img, (402, y - 10), (402 + 2, y), 0, -1)  # the letters' stems
+        cv2.putText(img, "Pengembangan", (404, y), cv2.FONT_HERSHEY_SIMPLEX, 0.45, 0, 1)
+    return img
+
+
+def test_a_column_rule_with_text_flush_against_it_is_a_rule_when_row_rules_cross_it():
+    hs, vs, _ = find_rulings(ink_mask(_text_flush_against_a_column_rule(5)), DPI)
+    assert any(abs((b[0] + b[2]) / 2 - 400) <= 3 and b[3] - b[1] > 300 for b in vs)
+
+
+def test_a_long_stroke_with_text_beside_it_crossing_no_rules_is_text():
+    img = np.full((400, 800), 255, np.uint8)
+    cv2.line(img, (400, 50), (400, 350), 0, 1)
+    for y in range(68, 345, 16):
+        cv2.rectangle(img, (402, y - 10), (404, y), 0, -1)
+        cv2.putText(img, "Pengembangan", (404, y), cv2.FONT_HERSHEY_SIMPLEX, 0.45, 0, 1)
+    _, vs, _ = find_rulings(ink_mask(img), DPI)
+    assert not any(abs((b[0] + b[2]) / 2 - 400) <= 3 for b in vs)
