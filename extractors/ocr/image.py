@@ -185,10 +185,12 @@ def _ruling_runs(ink: np.ndarray, h_thin: list[PxBox], v_thin: list[PxBox], px: 
     is still a ruling when it crosses `CROSSED_RULES` rulings the other way: cell text set
     flush against a column rule (LKIP.pdf p98, a Program column) hugs that rule from top to
     bottom, yet a letter's stroke never runs across the table's row rules."""
-    h_clear = [b for b in h_thin if not _beside_text(ink, b, True, px)]
-    v_clear = [b for b in v_thin if not _beside_text(ink, b, False, px)]
-    hs = h_clear + [b for b in h_thin if b not in h_clear and _crossings(b, v_clear, True) >= CROSSED_RULES]
-    vs = v_clear + [b for b in v_thin if b not in v_clear and _crossings(b, h_clear, False) >= CROSSED_RULES]
+    h_hugged = [_beside_text(ink, b, True, px) for b in h_thin]
+    v_hugged = [_beside_text(ink, b, False, px) for b in v_thin]
+    h_clear = [b for b, hugged in zip(h_thin, h_hugged) if not hugged]
+    v_clear = [b for b, hugged in zip(v_thin, v_hugged) if not hugged]
+    hs = h_clear + [b for b, hugged in zip(h_thin, h_hugged) if hugged and _crossings(b, v_clear, True) >= CROSSED_RULES]
+    vs = v_clear + [b for b, hugged in zip(v_thin, v_hugged) if hugged and _crossings(b, h_clear, False) >= CROSSED_RULES]
     return hs, vs
 
 

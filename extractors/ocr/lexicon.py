@@ -33,7 +33,7 @@ MIN_COUNT = 1  # a word printed this often in the corpus is a word of the report
 MIN_LETTERS = 4  # shorter words are left as read (`Aur` could be `Air` or `Atur`)
 RESPELL_RATIO = 0.8  # difflib ratio: two letters of ten wrong
 UNSURE = 60.0  # OCR confidence (0-100) under which a word may be a misreading
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)  # a run of letters
 
 
 @lru_cache(maxsize=1)
@@ -64,19 +64,30 @@ def respelled_word(word: str) -> str:
     return best.capitalize() if word[0].isupper() else best
 
 
+def _long_words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text) if len(w) >= MIN_LETTERS]
+
+
 def known_share(text: str) -> float | None:
     """The share of `text`'s words of `MIN_LETTERS`+ letters that the reports print; None for a
     text of fewer than two such words (too little to tell a better reading by)."""
     known, _ = vocabulary()
-    words = [w.lower() for w in _WORD.findall(text) if len(w) >= MIN_LETTERS]
+    words = _long_words(text)
     if len(words) < 2 or not known:
         return None
     return sum(1 for w in words if w in known) / len(words)
 
 
+def is_known(text: str) -> bool:
+    """Every word of `MIN_LETTERS`+ letters in `text` is one the reports print, and there is one."""
+    known, _ = vocabulary()
+    words = _long_words(text)
+    return bool(words) and all(w in known for w in words)
+
+
 def respell(text: str) -> str:
     """`text` with each misread word respelled (`respelled_word`); the rest as read."""
-    return _WORD.sub(lambda m: respelled_word(m.group(0)), text)
+    return WORD.sub(lambda m: respelled_word(m.group(0)), text)
 
 
 def respell_unsure(words: list[W]) -> list[W]:
@@ -98,7 +109,7 @@ def build(paths: list[Path]) -> list[str]:
                 text = path.read_text(encoding="utf-8", errors="ignore")
             else:
                 continue
-            counts.update(w.lower() for w in _WORD.findall(text) if len(w) >= MIN_LETTERS)
+            counts.update(_long_words(text))
     return sorted(w for w, n in counts.items() if n >= MIN_COUNT)
 
 

@@ -13,12 +13,11 @@ read unless most readings agree on another text (`dun` read once, `dan` twice): 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import TypeVar
 
-from extractors.ocr.lexicon import MIN_LETTERS, vocabulary
+from extractors.ocr.lexicon import WORD, is_known
 from extractors.ocr.vote import same_line
 from extractors.pdf.cells import join_words
 from extractors.pdf.geometry import Word
@@ -27,18 +26,10 @@ W = TypeVar("W", bound=Word)
 
 SAME_PLACE = 0.6  # alternatives cover this share of the union of their span and the word's
 INSIDE = 0.5  # a re-reading's word belongs to a word's place with this share of its width in it
-_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return max(0.0, min(a1, b1) - max(a0, b0))
-
-
-def is_known(text: str) -> bool:
-    """Every word of `MIN_LETTERS`+ letters in `text` is one the reports print, and there is one."""
-    known, _ = vocabulary()
-    long = [t.casefold() for t in _TOKEN.findall(text) if len(t) >= MIN_LETTERS]
-    return bool(long) and all(t in known for t in long)
 
 
 def alternatives(word: W, reading: list[W]) -> tuple[str, float] | None:
@@ -63,7 +54,7 @@ def choose(read: tuple[str, float], options: list[tuple[str, float]]) -> str:
     with (a garble can be a word too: `Kaitan` at 29 for a bold `Kegiatan`). Where the base read
     no letters (`—`, a figure) there is no word to respell: a dash stays a dash."""
     text = read[0]
-    if is_known(text) or not _TOKEN.search(text):
+    if is_known(text) or not WORD.search(text):
         return text  # a report word; or no word at all (`—`, `6`): nothing to spell
     candidates = [read, *options]
     known = [(t, c) for t, c in candidates if is_known(t)]

@@ -431,8 +431,11 @@ def _spans(row: Sequence[str]) -> dict[int, int]:
     return {s: (starts[k + 1] if k + 1 < len(starts) else len(row)) - s for k, s in enumerate(starts)}
 
 
+_WORD_OF_3 = re.compile(r"[^\W\d_]{3,}")  # a word, not a garble's stray letters or a figure
+
+
 def _first_word(text: str) -> str:
-    m = re.search(r"[^\W\d_]{3,}", text)
+    m = _WORD_OF_3.search(text)
     return m.group(0).casefold() if m else ""
 
 
@@ -443,9 +446,10 @@ def _sibling_runs(above: Sequence[str], row: Sequence[str], ends: list[int]) -> 
     it begins with the same word (`Target Kinerja` beside `Target Keuangan`) or when most of its
     four labels are quarter-like T-words."""
     spans = _spans(above)
-    words = {_first_word(above[c - 3]) for c in ends if spans.get(c - 3) == 4} - {""}
-    if not any(spans.get(c - 3) == 4 for c in ends):
+    headed = [c - 3 for c in ends if spans.get(c - 3) == 4]
+    if not headed:
         return []
+    words = {_first_word(above[s]) for s in headed} - {""}
 
     def quarter_like(s: int) -> bool:
         return sum(1 for c in row[s:s + 4] if _QUARTER_LABEL.match(c)) >= 3
@@ -464,7 +468,7 @@ def _anchor_quarters(header_rows: list[list[str]], headers: list[str], roles: li
         for c in ends:
             for k in range(4):
                 j = c - 3 + k
-                if j < len(roles) and not re.fullmatch(rf"tw{k + 1}(?:_\w+)?", roles[j] or ""):
+                if j < len(roles) and not re.fullmatch(rf"tw{k + 1}(?:_\w+)?", roles[j]):
                     roles[j] = f"tw{k + 1}"  # a garbled label read as another quarter's (`Trw I`) too
             for j in range(c + 1, min(c + 3, len(roles))):
                 # `Tahunan` beside the quarters, in their row or merged above them
@@ -533,7 +537,7 @@ def _names_by_their_text(roles: list[str], data_rows: list[GridRow]) -> None:
 def _mostly_words(data_rows: list[GridRow], j: int) -> bool:
     """Column `j` holds text: most of its filled cells (two at least) are words, not figures."""
     cells = _column_cells(data_rows, j)
-    words = sum(1 for c in cells if re.search(r"[^\W\d_]{3,}", c) and not _FIGURE_START.match(c))
+    words = sum(1 for c in cells if _WORD_OF_3.search(c) and not _FIGURE_START.match(c))
     return len(cells) >= 2 and 2 * words > len(cells)
 
 
@@ -545,7 +549,7 @@ def _unread_finer_level(headers: list[str], roles: list[str], data_rows: list[Gr
         if role != "name" or not _has(r"program", headers[j]) or _has(r"kegiatan", headers[j]):
             continue
         k = j + 1
-        if roles[k] not in (None, "other") or re.search(r"[^\W\d_]{3,}", headers[k]):
+        if roles[k] != "other" or _WORD_OF_3.search(headers[k]):
             continue
         if _mostly_words(data_rows, k):
             roles[k] = "name"
