@@ -5,9 +5,11 @@ Suinber Daya Aur.` (LKIP.pdf p93): the figures of such a row are right, but a na
 cannot be matched to anything (another document's row, a truth file, an analyst's search). The
 reports share their vocabulary (`dokumen`, `perencanaan`, `sumber`, `pengendalian`): a word no
 report prints, close to exactly one word they do, is that word misread. `lexicon_id.txt` holds
-the words printed at least `MIN_COUNT` times in the text layers of a corpus of reports (`python
--m extractors.ocr.lexicon CORPUS_DIR > extractors/ocr/lexicon_id.txt`); the scanned documents
-themselves are not in it (they have no text).
+the words printed at least `MIN_COUNT` times in the text layers of a corpus of reports, each
+with how often (`python -m extractors.ocr.lexicon CORPUS_DIR > extractors/ocr/lexicon_id.txt`);
+the scanned documents themselves are not in it (they have no text). How often tells a report's
+word from a slip printed once: `pada` (1018 times) beats `perda` (9), `Pengelolaan` the
+typo `Pengelolan` (`frequency`).
 
 Only words the recogniser was unsure of (`UNSURE`) are respelled: a word read surely is what is
 printed even when no report prints it (`Jagung` on a 300-dpi PK scan is not `Jafung`).
@@ -30,16 +32,32 @@ W = TypeVar("W", bound=Word)
 
 LEXICON = Path(__file__).with_name("lexicon_id.txt")
 MIN_COUNT = 1  # a word printed this often in the corpus is a word of the reports
-MIN_LETTERS = 4  # shorter words are left as read (`Aur` could be `Air` or `Atur`)
+MIN_LETTERS = 4  # shorter words are not respelled (`Aur` could be `Air` or `Atur`)
+SHORTEST = 2  # shorter runs of letters are counted as no word (`A rasi` is `Akurasi` split)
+COMMON_SHORT = 50  # a word under MIN_LETTERS letters counts when printed this often (`dan`, `air`):
+# rarer ones are abbreviations a garble hits by chance (`it` for a Triw `II`, `Tam` for `Trw`)
 RESPELL_RATIO = 0.8  # difflib ratio: two letters of ten wrong
 UNSURE = 60.0  # OCR confidence (0-100) under which a word may be a misreading
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)  # a run of letters
 
 
 @lru_cache(maxsize=1)
+def printed() -> dict[str, int]:
+    """How often the reports print each word (`word count` per line; a bare word: once)."""
+    counts: dict[str, int] = {}
+    if LEXICON.is_file():
+        for line in LEXICON.read_text(encoding="utf-8").splitlines():
+            word, _, count = line.strip().partition(" ")
+            if word:
+                counts[word] = int(count) if count else 1
+    return counts
+
+
+@lru_cache(maxsize=1)
 def vocabulary() -> tuple[frozenset[str], dict[int, list[str]]]:
-    """The words, and the words of each length (a misread keeps its length within two)."""
-    words = [w for w in LEXICON.read_text(encoding="utf-8").split() if w] if LEXICON.is_file() else []
+    """The words of `MIN_LETTERS`+ letters, and those of each length (a misread keeps its length
+    within two)."""
+    words = [w for w in printed() if len(w) >= MIN_LETTERS]
     by_length: dict[int, list[str]] = {}
     for w in words:
         by_length.setdefault(len(w), []).append(w)
@@ -78,11 +96,16 @@ def known_share(text: str) -> float | None:
     return sum(1 for w in words if w in known) / len(words)
 
 
-def is_known(text: str) -> bool:
-    """Every word of `MIN_LETTERS`+ letters in `text` is one the reports print, and there is one."""
-    known, _ = vocabulary()
-    words = _long_words(text)
-    return bool(words) and all(w in known for w in words)
+def frequency(text: str) -> int:
+    """How often the reports print `text`'s rarest run of letters; 0 when one of them is no
+    word they print, is shorter than `SHORTEST` (`A rasi`, `l'pengisian`) or is a short word
+    printed less than `COMMON_SHORT` times, or `text` has none."""
+    runs = [w.lower() for w in WORD.findall(text)]
+    if not runs or any(len(w) < SHORTEST for w in runs):
+        return 0
+    counts = printed()
+    return min(n if len(w) >= MIN_LETTERS or n >= COMMON_SHORT else 0
+               for w in runs for n in [counts.get(w, 0)])
 
 
 def respell(text: str) -> str:
@@ -95,8 +118,9 @@ def respell_unsure(words: list[W]) -> list[W]:
     return [replace(w, text=respell(w.text)) if getattr(w, "conf", 100.0) < UNSURE else w for w in words]
 
 
-def build(paths: list[Path]) -> list[str]:
-    """The vocabulary of the text layers (PDF) and text conversions under `paths`."""
+def build(paths: list[Path]) -> list[tuple[str, int]]:
+    """The vocabulary of the text layers (PDF) and text conversions under `paths`: each word of
+    `SHORTEST`+ letters, lower case, with how often it is printed."""
     import pymupdf
 
     counts: Counter[str] = Counter()
@@ -109,9 +133,9 @@ def build(paths: list[Path]) -> list[str]:
                 text = path.read_text(encoding="utf-8", errors="ignore")
             else:
                 continue
-            counts.update(_long_words(text))
-    return sorted(w for w, n in counts.items() if n >= MIN_COUNT)
+            counts.update(w.lower() for w in WORD.findall(text) if len(w) >= SHORTEST)
+    return sorted((w, n) for w, n in counts.items() if n >= MIN_COUNT)
 
 
 if __name__ == "__main__":
-    print("\n".join(build([Path(p) for p in sys.argv[1:]])))
+    print("\n".join(f"{w} {n}" for w, n in build([Path(p) for p in sys.argv[1:]])))

@@ -6,18 +6,21 @@ Wilayah Sungai` (another), `... Wilu ah Swngai` (PP-OCR). No reading is right as
 choosing one reading (`vote.reread_text`) cannot give the name; but each word is read right by
 some reading. Here the words of the chosen reading are taken in turn, the other readings' words
 at the same place are its alternatives, and a word the reports print (`lexicon`) beats one they
-do not; among such words the most often read wins. A word the reports do not print is kept as
-read unless most readings agree on another text (`dun` read once, `dan` twice): a proper name
-(`Jatigede`) is in no vocabulary and must survive.
+do not; among such words the one read most surely by most readings wins, weighed by how often
+the reports print it: the first reading has no say of its own (`perda` read once at 33 loses
+to `pada` read thrice at 90, `Pengelolan`, a typo some report printed once, to `Pengelolaan`).
+A word the reports do not print is kept as read unless most readings agree on another text
+(`dun` read once, `dan` twice): a proper name (`Jatigede`) is in no vocabulary and must survive.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import replace
 from typing import TypeVar
 
-from extractors.ocr.lexicon import WORD, is_known
+from extractors.ocr.lexicon import WORD, frequency
 from extractors.ocr.vote import same_line
 from extractors.pdf.cells import join_words
 from extractors.pdf.geometry import Word
@@ -50,20 +53,26 @@ def alternatives(word: W, reading: list[W]) -> tuple[str, float] | None:
 
 def choose(read: tuple[str, float], options: list[tuple[str, float]]) -> str:
     """The word at one place, from the base reading's `read` and the other readings' `options`
-    (text, confidence). Report words found there are weighed by the confidence they were read
-    with (a garble can be a word too: `Kaitan` at 29 for a bold `Kegiatan`). Where the base read
-    no letters (`—`, a figure) there is no word to respell: a dash stays a dash."""
+    (text, confidence). Each report word found there scores the confidence it was read with,
+    summed over the readings that read it (a garble can be a word too: `Kaitan` at 29 for a bold
+    `Kegiatan`), times 1 + log10(1 + how often the reports print it). Where the base read no
+    letters (`—`, a figure) there is no word to respell: a dash stays a dash."""
     text = read[0]
-    if is_known(text) or not WORD.search(text):
-        return text  # a report word; or no word at all (`—`, `6`): nothing to spell
+    if not WORD.search(text):
+        return text
     candidates = [read, *options]
-    known = [(t, c) for t, c in candidates if is_known(t)]
+    support: dict[str, float] = {}
+    spelling: dict[str, tuple[float, str]] = {}  # each word's case as read most surely (`AIr`, `Air`)
+    for t, c in candidates:
+        key = t.casefold()
+        support[key] = support.get(key, 0.0) + max(c, 1.0)
+        if key not in spelling or c > spelling[key][0]:
+            spelling[key] = (c, t)
+    printed = {key: frequency(t) for key, (_, t) in spelling.items()}
+    known = [key for key in support if printed[key] > 0]
     if known:
-        weight: Counter[str] = Counter()
-        for t, c in known:
-            weight[t.casefold()] += max(c, 1.0)
-        best = max(weight.values())
-        return next(t for t, _ in known if weight[t.casefold()] == best)
+        best = max(known, key=lambda k: (support[k] * (1.0 + math.log10(1 + printed[k])), k == text.casefold()))
+        return spelling[best][1]
     counts = Counter(t for t, _ in candidates)
     most, n = counts.most_common(1)[0]
     return most if n * 2 > len(candidates) else text

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.structure.cellkinds import TEXT_ROLES, accepts, cell_kind, is_amount_role, placement_kind
-from pipeline.structure.headerless import infer_header
+from pipeline.structure.headerless import MONEY_HEADER, infer_header
 from pipeline.structure.roles import (
     assign_roles,
     decimal_figures,
@@ -22,7 +22,7 @@ from pipeline.structure.roles import (
     is_header_like,
     looks_like_data,
 )
-from schemas.model import Column, Grid, GridRow, Table
+from schemas.model import AMOUNT_ROLES, Column, Grid, GridRow, Table
 
 MAX_HEADER_ROWS = 8
 _LEVEL_START = re.compile(r"^\s*(?:program|kegiatan|sub\s*kegiatan|urusan|jumlah|total)\b", re.IGNORECASE)
@@ -222,6 +222,22 @@ def _piece_below(prev: Segment, seg: Segment) -> bool:
     return all(abs(x - y) <= tolerance for x, y in zip(a, b))
 
 
+def _header_from_values(seg: Segment) -> list[list[str]] | None:
+    """The header a plain numbered list's values give it (`headerless.infer_header`), for a
+    segment printed without a header, or whose header is no header words and names no amount
+    over the list's money column: a screened (halftone) header cell OCR reads as noise
+    (`FEE UNS mal eee … 98 pag Suis`, LKIP.pdf p25) must not name the columns."""
+    width = _width([r.cells for r in seg.rows])
+    inferred = infer_header(seg.rows, width)
+    if not inferred or not seg.header:
+        return inferred
+    if any(is_header_like(h) for h in seg.header):
+        return None
+    money = inferred[0].index(MONEY_HEADER)
+    printed = assign_roles(seg.header, seg.rows, max(width, _width(seg.header)))
+    return None if printed[money].role in AMOUNT_ROLES else inferred
+
+
 def stitch(segments: list[Segment]) -> list[Segment]:
     """Join segments that continue the previous one (page breaks, repeated headers)."""
     out: list[Segment] = []
@@ -236,11 +252,11 @@ def stitch(segments: list[Segment]) -> list[Segment]:
                 out[-1].notes.append(f"continued on page {seg.page}" if seg.page else "continued")
             out[-1].rows.extend(seg.rows)
             continue
-        if not seg.header:
-            inferred = infer_header(seg.rows, _width([r.cells for r in seg.rows]))
-            if inferred:
-                seg.header = inferred
-                seg.notes.append("no header printed: columns named from their values " + " | ".join(inferred[0]))
+        inferred = _header_from_values(seg)
+        if inferred:
+            seg.notes.append(("header unreadable" if seg.header else "no header printed")
+                             + ": columns named from their values " + " | ".join(inferred[0]))
+            seg.header = inferred
         out.append(seg)
     return [s for s in out if s.header]  # a table with no header has no roles to read
 

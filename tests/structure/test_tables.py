@@ -99,6 +99,31 @@ def test_a_bare_program_list_gets_its_columns_from_its_values() -> None:
     assert infer_header(two_amounts, 4) is None  # which amount is pagu? not ours to guess
 
 
+def test_a_list_under_a_header_ocr_read_as_noise_gets_its_columns_from_its_values() -> None:
+    """LKIP.pdf p25: the screened (halftone) header cell is read as noise in which `pag` names
+    the list-number column pagu; the list's bare amounts (`162.254.370.560`, dotted like a list
+    number `1.2.1`) are its budget, and a speck read in a blank column does not count."""
+    from pipeline.structure.tables import build_tables
+    from schemas.model import Grid, GridRow
+
+    noise = ["FEE UNS mal eee Rape 98 pag Suis fe OT BELANJA LANGSUNG", "", "", "eng KESAN 294.160.463.728"]
+    cells = [["", "i: see", "", ""],
+             ["1", "", "Program Pengembangan dan Pengelolaan Jaringan Irigasi", "162.254.370.560"],
+             ["2", "", "Pengembangan, Pengelolaan dan Konservasi Sungai", "79.446.683.060"],
+             ["4", "", "Program Pembinaan Jasa Konstruksi", "3.220.616.290"],
+             ["5", "", "Program Pelayanan Administrasi Perkantoran", "9.397.783.840"],
+             ["6", "", "Program Pemeliharaan Sarana dan Prasarana Aparatur", "7.857.752.700"]]
+    grid = Grid(rows=[GridRow(cells=list(c), page=1) for c in [noise, *cells]], page=1, source="pdf:ruled")
+    [table] = build_tables([grid])
+    assert [c.role for c in table.columns][::2] == ["no", "name"] and table.columns[3].role == "pagu"
+    assert any("header unreadable" in n for n in table.notes)
+    # a header of header words is the header, whatever the values would say
+    header = ["No", "Program", "", "Realisasi (Rp)"]
+    grid = Grid(rows=[GridRow(cells=list(c), page=1) for c in [header, *cells]], page=1, source="pdf:ruled")
+    [table] = build_tables([grid])
+    assert table.columns[3].role == "realisasi"
+
+
 def _pdf_grid(rows: list[list[str]], edges: list[float], **kw) -> Grid:
     return Grid(rows=[GridRow(cells=r, page=4) for r in rows], page=4, source="pdf:ruled", col_edges=edges, **kw)
 

@@ -11,6 +11,7 @@ from extractors.ocr import lexicon
 
 
 def _clear() -> None:
+    lexicon.printed.cache_clear()
     lexicon.vocabulary.cache_clear()
     lexicon.respelled_word.cache_clear()
 

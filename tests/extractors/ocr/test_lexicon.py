@@ -9,6 +9,7 @@ import pytest
 
 from extractors.ocr import lexicon
 from extractors.ocr.lexicon import build, respell, respelled_word
+from tests.extractors.ocr.conftest import _clear
 
 
 @pytest.fixture
@@ -36,11 +37,9 @@ def test_a_word_as_close_to_two_report_words_is_left(words):
 
 def test_no_vocabulary_changes_nothing(monkeypatch, tmp_path: Path):
     monkeypatch.setattr(lexicon, "LEXICON", tmp_path / "missing.txt")
-    lexicon.vocabulary.cache_clear()
-    respelled_word.cache_clear()
+    _clear()
     assert respell("Dekumen") == "Dekumen"
-    lexicon.vocabulary.cache_clear()
-    respelled_word.cache_clear()
+    _clear()
 
 
 def test_the_vocabulary_is_built_from_text_layers_and_conversions(tmp_path: Path):
@@ -49,7 +48,21 @@ def test_the_vocabulary_is_built_from_text_layers_and_conversions(tmp_path: Path
     page.insert_text((72, 72), "Dokumen Perencanaan dokumen DOKUMEN di")
     doc.save(tmp_path / "a.pdf")
     (tmp_path / "b.txt").write_text("Sumber daya air", encoding="utf-8")
-    assert build([tmp_path]) == ["daya", "dokumen", "perencanaan", "sumber"]  # 4+ letters, lower case, once each
+    # 2+ letters, lower case, with how often
+    assert build([tmp_path]) == [("air", 1), ("daya", 1), ("di", 1), ("dokumen", 3), ("perencanaan", 1), ("sumber", 1)]
+
+
+def test_how_often_a_text_is_printed_is_its_rarest_words(use_vocabulary):
+    use_vocabulary(["pada 1018", "perda 9", "jawa 800", "barat 2144", "rasi 13", "a 399", "dan 8605", "it 11"])
+    assert lexicon.frequency("pada") == 1018
+    assert lexicon.frequency("Jawa Barat") == 800
+    assert lexicon.frequency("Jawa Burul") == 0  # a word no report prints
+    assert lexicon.frequency("A rasi") == 0  # a run of one letter is no word (`Akurasi` split)
+    assert lexicon.frequency("—") == 0
+    assert lexicon.frequency("dan") == 8605
+    assert lexicon.frequency("it") == 0  # a short word printed rarely: an abbreviation, a slip
+    known, _ = lexicon.vocabulary()
+    assert "pada" in known and "a" not in known  # short words are counted, not respelled to
 
 
 def test_the_shipped_vocabulary_holds_the_reports_common_words():
