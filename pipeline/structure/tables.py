@@ -198,7 +198,7 @@ def split_grid(grid: Grid) -> list[Segment]:
 def _compatible(prev: Segment, seg: Segment) -> bool:
     """Whether `seg` continues `prev`: same header repeated, or headerless with a similar width."""
     if seg.header:
-        return bool(prev.header) and _same_header(prev.header, seg.header)
+        return bool(prev.header) and (_same_header(prev.header, seg.header) or _repeated_scanned_header(prev, seg))
     if prev.grid.source.startswith("pdf") and not seg.grid.top_of_page:
         return _piece_below(prev, seg)
     prev_width = _width([r.cells for r in prev.rows] + prev.header)
@@ -210,16 +210,35 @@ def _compatible(prev: Segment, seg: Segment) -> bool:
 EDGE_TOLERANCE = 0.02  # of the table's width: column rules of one table drawn twice
 
 
+def _same_rules(a: Grid, b: Grid) -> bool:
+    """Two ruled grids with the very same column rules."""
+    x, y = a.col_edges, b.col_edges
+    if not x or not y or len(x) != len(y):
+        return False
+    if not a.source.startswith("pdf:ruled") or not b.source.startswith("pdf:ruled"):
+        return False
+    tolerance = EDGE_TOLERANCE * (x[-1] - x[0])
+    return all(abs(p - q) <= tolerance for p, q in zip(x, y))
+
+
 def _piece_below(prev: Segment, seg: Segment) -> bool:
     """A headerless piece right below `prev` on the same page with the very same column
     rules: one ruled table cut in pieces (a horizontal rule broken or missing), not a new one."""
-    a, b = prev.grid.col_edges, seg.grid.col_edges
-    if not a or not b or len(a) != len(b) or prev.rows[-1].page != seg.page:
+    return prev.rows[-1].page == seg.page and _same_rules(prev.grid, seg.grid)
+
+
+def _scanned(seg: Segment) -> bool:
+    return any(r.cell_confidence is not None for r in seg.rows)
+
+
+def _repeated_scanned_header(prev: Segment, seg: Segment) -> bool:
+    """The header of a scanned table repeated on the next page, which OCR read differently
+    there (`Kegiatan` / `Kegiaan Rt Indikator Kinerja Satuan Anggaran (Rp)`, LKIP.pdf pp 59/60):
+    the very same column rules on the next page, both pages OCR'd."""
+    last = prev.rows[-1].page if prev.rows else None
+    if last is None or seg.page != last + 1 or not (_scanned(prev) and _scanned(seg)):
         return False
-    if not seg.grid.source.startswith("pdf:ruled") or not prev.grid.source.startswith("pdf:ruled"):
-        return False
-    tolerance = EDGE_TOLERANCE * (a[-1] - a[0])
-    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
+    return _same_rules(prev.grid, seg.grid)
 
 
 def _header_from_values(seg: Segment) -> list[list[str]] | None:

@@ -48,14 +48,14 @@ FLOORS = {  # measured 2026-12-04 with the default engine (tesseract+paddle), ex
     # OCR garbled); names OCR garbled past the scorer's 0.9 keep it low. 0.7.3's vote by how
     # often the reports print a word cost it one name (`Jawu Berat.` became `Jawu Reviu.`: four
     # amounts, 60 -> 56) and gave the first and third files six indicators (see the README)
-    "jabar-2016-lkip-psda-holdout2-ocr.json": (0.56, 0.53, 0.33, 0.05),  # 56/99/104, 3/9/56
+    "jabar-2016-lkip-psda-holdout2-ocr.json": (0.56, 0.53, 0.28, 0.19),  # 56/99/104, 11/38/56
     # scored held out once before (11/45/88, 3/13/44) and once after (26/70/88, 15/25/44) the
     # word vote and the unread-header rules of 0.7.2; development truth since
-    "jabar-2016-lkip-psda-holdout3-ocr.json": (0.41, 0.40, 0.76, 0.43),  # 36/87/88, 19/25/44
+    "jabar-2016-lkip-psda-holdout3-ocr.json": (0.41, 0.40, 0.65, 0.43),  # 36/87/88, 19/29/44
     # scored held out at 18/32/48, 28/31/55 (907fdf6, and again with 0.7.3's word vote alone),
-    # then 28/33/48 with the noise-header rule of 0.7.3 (made after looking at it); development
-    # truth since
-    "jabar-2016-lkip-psda-holdout4-ocr.json": (0.84, 0.58, 0.90, 0.50),  # 28/33/48, 28/31/55
+    # then 30/35/48 with the noise-header and repeated-header rules of 0.7.3 (made after looking
+    # at it); development truth since
+    "jabar-2016-lkip-psda-holdout4-ocr.json": (0.85, 0.62, 0.91, 0.58),  # 30/35/48, 32/35/55
 }
 TRUTHS = {t["_file"]: t for t in load_truth(TRUTH)} if TRUTH.is_dir() else {}
 

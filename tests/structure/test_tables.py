@@ -40,6 +40,30 @@ def test_headerless_continuation_grid_is_stitched() -> None:
     assert len(tables) == 1 and [r.cells[1] for r in tables[0].rows] == ["Kegiatan A", "Kegiatan B"]
 
 
+def test_a_scanned_tables_header_ocr_read_differently_on_the_next_page_continues_it() -> None:
+    # LKIP.pdf pp 59/60: the Rencana Kinerja Tahunan repeats its header on each sideways page;
+    # OCR read p60's as `Kegiaan Rt Indikator Kinerja Satuan Anggaran (Rp)` in one cell
+    edges = [49.0, 141.0, 425.0, 518.0, 738.0, 823.0]
+    ocr = [90.0] * 5
+
+    def scanned(rows: list[list[str]], page: int, edges: list[float]) -> Grid:
+        return Grid(rows=[GridRow(cells=r, page=page, cell_confidence=ocr) for r in rows], page=page,
+                    source="pdf:ruled", col_edges=edges, top_of_page=True)
+
+    head = [["Sasaran", "Program", "Kegiatan", "Indikator Kinerja", "Anggaran (Rp)"]]
+    first = scanned(head + [["Meningkatnya", "Program A", "1. Survey", "Jumlah Dokumen", "452.094.000"]], 59, edges)
+    noisy = [["Sasaran Rencana cera", "Program", "Kegiaan Rt Indikator Kinerja Satuan Anggaran (Rp)", "", ""]]
+    row = [["", "Program B", "1. Supervisi", "Jumlah Dokumen", "2.933.116.290"]]
+    [table] = build_tables([first, scanned(noisy + row, 60, [x + 1.0 for x in edges])])
+    assert [c.role for c in table.columns][-1] == "pagu" and len(table.rows) == 2
+    # other column rules, a page further on, or a text layer's table: a table of its own
+    assert len(build_tables([first, scanned(noisy + row, 60, [49.0, 200.0, 425.0, 518.0, 738.0, 823.0])])) == 2
+    assert len(build_tables([first, scanned(noisy + row, 61, edges)])) == 2
+    text = Grid(rows=[GridRow(cells=r, page=60) for r in noisy + row], page=60, source="pdf:ruled",
+                col_edges=edges, top_of_page=True)
+    assert len(build_tables([first, text])) == 2
+
+
 def test_wrapped_name_rows_are_joined() -> None:
     tables = build_tables(read_text(EXTRACTS / "jember-tabel-3-8.txt").grids)
     names = [r.cells[1] for r in tables[0].rows]
