@@ -28,10 +28,13 @@ _FIGURE_WITH_UNIT = re.compile(r"^\(?\d[\d.,]*\s*%?\s+[^\W\d_]{1,12}(?:[/.][^\W\
 
 
 _BRACKETED = re.compile(r"^\s*\(.*\)\s*$")
+# an amount whose thousands dots OCR read as spaces (LKIP.pdf p60: `3 376.314.009`, `4 268.682 000`)
+_SPACED_GROUPS = re.compile(r"^\d{1,3}(?:[ .]\d{3}){2,}(?:,\d{2})?$")
 
 
 def _is_figure(text: str) -> bool:
-    return is_numeric(text) or bool(_FIGURE_WITH_UNIT.match(text.strip()))
+    text = text.strip()
+    return is_numeric(text) or bool(_FIGURE_WITH_UNIT.match(text) or _SPACED_GROUPS.match(text))
 
 
 def _nearest_item(k: int, lines, per_line: list[dict[int, list[Word]]], list_col: int,

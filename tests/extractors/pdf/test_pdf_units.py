@@ -231,6 +231,22 @@ def test_a_bracketed_figure_under_a_value_annotates_it_and_starts_no_item():
                     {0: "- Skor Tingkat Konsumsi", 1: "78", 2: "81 (103,85)"}]
 
 
+def test_amounts_whose_thousands_dots_ocr_read_as_spaces_are_values_of_the_list():
+    """LKIP.pdf p60: four kegiatan in one ruled row, two of their four amounts read with a
+    space for a dot (`3 376.314.009`, `4 268.682 000`): with only half the lines counted as
+    figures the column was no value column and the row was not split."""
+    from extractors.pdf.listrows import split_listed_row
+
+    col_words = {
+        0: [W(0, 0, "2."), W(20, 0, "Survey"), W(0, 20, "3."), W(20, 20, "Dewan"),
+            W(0, 40, "4"), W(20, 40, "WISMP-2"), W(0, 60, "5."), W(20, 60, "WISMP-2")],
+        1: [W(200, 0, "452.094.000"), W(200, 20, "142.800.000"), W(200, 40, "3"), W(215, 40, "376.314.009"),
+            W(200, 60, "4"), W(215, 60, "268.682"), W(250, 60, "000")],
+    }
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert [s.get(1) for s in subs] == ["452.094.000", "142.800.000", "3 376.314.009", "4 268.682 000"]
+
+
 def test_number_broken_over_lines_is_not_a_list():
     from extractors.pdf.listrows import split_listed_row
 
