@@ -246,12 +246,12 @@ def _header_from_values(seg: Segment) -> list[list[str]] | None:
     segment printed without a header, or whose header is no header words and names no amount
     over the list's money column: a screened (halftone) header cell OCR reads as noise
     (`FEE UNS mal eee … 98 pag Suis`, LKIP.pdf p25) must not name the columns."""
+    if any(is_header_like(h) for h in seg.header):
+        return None  # checked first: most segments have such a header, and reading values costs
     width = _width([r.cells for r in seg.rows])
     inferred = infer_header(seg.rows, width)
     if not inferred or not seg.header:
         return inferred
-    if any(is_header_like(h) for h in seg.header):
-        return None
     money = inferred[0].index(MONEY_HEADER)
     printed = assign_roles(seg.header, seg.rows, max(width, _width(seg.header)))
     return None if printed[money].role in AMOUNT_ROLES else inferred
