@@ -3,7 +3,8 @@ number repair.
 
 The detectors build cells from the first reading's words and keep each cell's box. Here, in
 this order: each figure cell is re-decided by the vote of the page's smoothed re-readings
-(`vote`); the words' Tesseract confidences are gathered back per cell (the lowest of the
+(`vote`), and each text cell word by word (`word_vote`) and by its words' neighbours
+(`phrase_respell`); the words' Tesseract confidences are gathered back per cell (the lowest of the
 cell's words in the reading that won: one badly read group is enough to make an amount
 unreliable); numbers are repaired column by column (`numbers`). Confidences travel in
 `GridRow.cell_confidence` to `raw_cells["ocr_confidence"]`, where the `low_confidence_amount`
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from extractors.ocr.engine import OcrWord
 from extractors.ocr.numbers import repair_column
+from extractors.ocr.phrase_respell import respell_phrase
 from extractors.ocr.vote import is_figure_cell, reread_text, revote_cell, words_in
 from extractors.ocr.word_vote import vote_words
 from extractors.pdf.cells import join_words
@@ -65,7 +67,7 @@ def finish_ocr_grids(grids: list[Grid], words_by_page: dict[int, list[OcrWord]],
                     continue
                 if winning is None:
                     voted, winning = reread_text(cell, box, words, again)
-                    voted = _word_voted(voted, box, [words, *again])
+                    voted = respell_phrase(_word_voted(voted, box, [words, *again]))
                 row.cells[j] = voted
                 source = words if winning is None else winning
                 confidence.append(_cell_confidence(box, source))

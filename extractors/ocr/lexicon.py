@@ -6,7 +6,8 @@ cannot be matched to anything (another document's row, a truth file, an analyst'
 reports share their vocabulary (`dokumen`, `perencanaan`, `sumber`, `pengendalian`): a word no
 report prints, close to exactly one word they do, is that word misread. `lexicon_id.txt` holds
 the words printed at least `MIN_COUNT` times in the text layers of a corpus of reports, each
-with how often (`python -m extractors.ocr.lexicon CORPUS_DIR > extractors/ocr/lexicon_id.txt`);
+with how often, and `pairs_id.txt` the pairs of words printed one after the other
+(`python -m extractors.ocr.lexicon CORPUS_DIR` writes both);
 the scanned documents themselves are not in it (they have no text). How often tells a report's
 word from a slip printed once: `pada` (1018 times) beats `perda` (9), `Pengelolaan` the
 typo `Pengelolan` (`frequency`).
@@ -31,6 +32,8 @@ from extractors.pdf.geometry import Word
 W = TypeVar("W", bound=Word)
 
 LEXICON = Path(__file__).with_name("lexicon_id.txt")
+PAIRS = Path(__file__).with_name("pairs_id.txt")  # consecutive words and their counts
+MIN_PAIR_COUNT = 2  # a pair printed once is as often a line's chance neighbours as a phrase
 MIN_COUNT = 1  # a word printed this often in the corpus is a word of the reports
 MIN_LETTERS = 4  # shorter words are not respelled (`Aur` could be `Air` or `Atur`)
 SHORTEST = 2  # shorter runs of letters are counted as no word (`A rasi` is `Akurasi` split)
@@ -118,24 +121,44 @@ def respell_unsure(words: list[W]) -> list[W]:
     return [replace(w, text=respell(w.text)) if getattr(w, "conf", 100.0) < UNSURE else w for w in words]
 
 
-def build(paths: list[Path]) -> list[tuple[str, int]]:
-    """The vocabulary of the text layers (PDF) and text conversions under `paths`: each word of
-    `SHORTEST`+ letters, lower case, with how often it is printed."""
+def _texts(paths: list[Path]):
+    """The text of each text layer (PDF) and text conversion under `paths`."""
     import pymupdf
 
-    counts: Counter[str] = Counter()
     for root in paths:
         for path in sorted(root.rglob("*") if root.is_dir() else [root]):
             if path.suffix.lower() == ".pdf":
                 with pymupdf.open(path) as doc:
-                    text = " ".join(page.get_text() for page in doc)
+                    yield "\n".join(page.get_text() for page in doc)
             elif path.suffix.lower() in (".txt", ".md", ".html"):
-                text = path.read_text(encoding="utf-8", errors="ignore")
-            else:
-                continue
-            counts.update(w.lower() for w in WORD.findall(text) if len(w) >= SHORTEST)
+                yield path.read_text(encoding="utf-8", errors="ignore")
+
+
+def _runs(line: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(line) if len(w) >= SHORTEST]
+
+
+def build(paths: list[Path]) -> list[tuple[str, int]]:
+    """The vocabulary of the text layers (PDF) and text conversions under `paths`: each word of
+    `SHORTEST`+ letters, lower case, with how often it is printed."""
+    counts: Counter[str] = Counter()
+    for text in _texts(paths):
+        counts.update(_runs(text))
     return sorted((w, n) for w, n in counts.items() if n >= MIN_COUNT)
 
 
-if __name__ == "__main__":
-    print("\n".join(f"{w} {n}" for w, n in build([Path(p) for p in sys.argv[1:]])))
+def build_pairs(paths: list[Path]) -> list[tuple[str, str, int]]:
+    """Pairs of words printed one after the other on a line under `paths`, at least
+    `MIN_PAIR_COUNT` times, with how often (`phrase_respell` reads them)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for text in _texts(paths):
+        for line in text.splitlines():
+            runs = _runs(line)
+            counts.update(zip(runs, runs[1:]))
+    return sorted((a, b, n) for (a, b), n in counts.items() if n >= MIN_PAIR_COUNT)
+
+
+if __name__ == "__main__":  # python -m extractors.ocr.lexicon CORPUS_DIR: writes both files
+    corpus = [Path(p) for p in sys.argv[1:]]
+    LEXICON.write_text("".join(f"{w} {n}\n" for w, n in build(corpus)), encoding="utf-8")
+    PAIRS.write_text("".join(f"{a} {b} {n}\n" for a, b, n in build_pairs(corpus)), encoding="utf-8")
