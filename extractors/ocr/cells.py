@@ -3,8 +3,8 @@ number repair.
 
 The detectors build cells from the first reading's words and keep each cell's box. Here, in
 this order: each figure cell is re-decided by the vote of the page's smoothed re-readings
-(`vote`), and each text cell word by word (`word_vote`) and by its words' neighbours
-(`phrase_respell`); the words' Tesseract confidences are gathered back per cell (the lowest of the
+(`vote`), and each text cell word by word (`word_vote`), by the words the document reads often
+(`document_words`) and by its words' neighbours (`phrase_respell`); the words' Tesseract confidences are gathered back per cell (the lowest of the
 cell's words in the reading that won: one badly read group is enough to make an amount
 unreliable); numbers are repaired column by column (`numbers`). Confidences travel in
 `GridRow.cell_confidence` to `raw_cells["ocr_confidence"]`, where the `low_confidence_amount`
@@ -13,6 +13,7 @@ rule reads them.
 
 from __future__ import annotations
 
+from extractors.ocr.document_words import read_often, respell_by_document
 from extractors.ocr.engine import OcrWord
 from extractors.ocr.numbers import repair_column
 from extractors.ocr.phrase_respell import respell_phrase
@@ -50,6 +51,7 @@ def finish_ocr_grids(grids: list[Grid], words_by_page: dict[int, list[OcrWord]],
     (none: all one, as Tesseract's smoothed re-readings are)."""
     rereadings_by_page = rereadings_by_page or {}
     engines_by_page = engines_by_page or {}
+    document_words = read_often([*words_by_page.values(), *(r for rs in rereadings_by_page.values() for r in rs)])
     for grid in grids:
         rows = [r for r in grid.rows if r.page in words_by_page]
         if not rows:
@@ -67,7 +69,8 @@ def finish_ocr_grids(grids: list[Grid], words_by_page: dict[int, list[OcrWord]],
                     continue
                 if winning is None:
                     voted, winning = reread_text(cell, box, words, again)
-                    voted = respell_phrase(_word_voted(voted, box, [words, *again]))
+                    voted = _word_voted(voted, box, [words, *again])
+                    voted = respell_phrase(respell_by_document(voted, document_words))
                 row.cells[j] = voted
                 source = words if winning is None else winning
                 confidence.append(_cell_confidence(box, source))

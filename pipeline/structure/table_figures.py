@@ -11,7 +11,6 @@ that reached the warehouse from one that was lost.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from pipeline.normalise.numbers import NumberConvention, parse_value
 from schemas.model import MAX_AMOUNT, BudgetLine, IndicatorRow, Table, TableFigure

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.ocr import lexicon, phrase_respell
+from extractors.ocr import document_words, lexicon, phrase_respell
 
 
 def _clear() -> None:
@@ -17,6 +17,7 @@ def _clear() -> None:
     phrase_respell.pairs.cache_clear()
     phrase_respell.candidates.cache_clear()
     phrase_respell.total_printed.cache_clear()
+    document_words.trigrams.cache_clear()
 
 
 @pytest.fixture
