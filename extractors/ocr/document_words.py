@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -36,14 +37,22 @@ MORE_OFTEN = 3  # ... and replaces a word read at most a third as often
 SHORT = 5  # a word this short keeps its first letter: `Rawa` and `Jawa`, `mata` and `data` are words
 
 
-def read_often(readings: Iterable[list[Word]]) -> Counter[str]:
-    """How often the document's readings (every reading of every OCR'd page) read each word of
-    `MIN_LETTERS`+ letters (lower case)."""
+@dataclass(frozen=True)
+class DocumentWords:
+    """How often the document's readings read each word, and the words read `OFTEN` times."""
+
+    counts: Counter[str]
+    often: tuple[str, ...]
+
+
+def read_often(readings: Iterable[list[Word]]) -> DocumentWords:
+    """The words of `MIN_LETTERS`+ letters (lower case) that the document's readings (every
+    reading of every OCR'd page) read, with how often."""
     counts: Counter[str] = Counter()
     for words in readings:
         for w in words:
             counts.update(r.lower() for r in WORD.findall(w.text) if len(r) >= MIN_LETTERS)
-    return counts
+    return DocumentWords(counts, tuple(w for w, n in counts.items() if n >= OFTEN))
 
 
 @lru_cache(maxsize=1)
@@ -71,21 +80,20 @@ def _suffixed(a: str, b: str) -> bool:
     return long.startswith(short) and len(long) - len(short) >= 2
 
 
-def respell_by_document(text: str, counts: Counter[str]) -> str:
+def respell_by_document(text: str, document: DocumentWords) -> str:
     """`text` with each run of letters the reports never print, read seldom in the document,
     respelled as the document's word an edit or two away (module doc); the rest as read."""
-    if not counts:
+    if not document.often:
         return text
-    often = [w for w, n in counts.items() if n >= OFTEN]
-    if not often:
-        return text
+    counts = document.counts
 
     def one(match) -> str:
         read = match.group(0)
         low = read.lower()
         if len(low) < MIN_LETTERS or read.isupper() or low in printed():
             return read
-        near = process.extract(low, often, scorer=Levenshtein.distance, score_cutoff=max_edits(low), limit=None)
+        near = process.extract(low, document.often, scorer=Levenshtein.distance, score_cutoff=max_edits(low),
+                               limit=None)
         near = [(w, d) for w, d, _ in near if w != low and not _suffixed(w, low)
                 and counts[w] >= MORE_OFTEN * max(counts[low], 1)
                 and abs(len(w) - len(low)) <= 1 and (len(low) > SHORT or w[0] == low[0])

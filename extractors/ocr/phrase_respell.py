@@ -104,8 +104,6 @@ def _placed(options: list[tuple[tuple[str, int], ...]], i: int) -> tuple[tuple[s
 
 
 def _cased(word: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return word.upper()
     return word.capitalize() if like[:1].isupper() else word
 
 
