@@ -175,23 +175,29 @@ def _largest_decimal(cells: list[str]) -> float:
 
 
 _SPACED = re.compile(r"^\d{1,3}(?:[ .]\d+)+$")  # `5.703 388 560`, `292 49.240`: a space inside a figure
+# `1900.000.000`: `1.900` with its mark lost (two groups after it at least: not `2016 100`)
+_LOST_FIRST_MARK = re.compile(r"^\d{4}(?:\.\d{3}){2,}$")
 
 
 def repair_spaced(cell: str) -> str:
     """A figure of 6+ digits with a space inside, in a column with no convention: the space is a
     thousands dot Tesseract lost (`5.703 388 560` → `5.703.388.560`) when every group then has
     three digits; otherwise a digit was lost too (`292 49.240`) and the cell is marked `DOUBT`,
-    not read as 29249,24. Figures already grouped, and short ones (percents), are left."""
+    not read as 29249,24. A first group of four digits before such groups lost its mark too
+    (`1900.000 000` → `1.900.000.000`). Figures already grouped, and short ones (percents), are
+    left."""
     prefix, core, suffix = _split(cell)
     core = core.strip()
     if _NUMBERISH.match(core):
         core = core.translate(_LETTER_DIGITS)
-    if " " not in core or not _SPACED.match(core) or sum(ch.isdigit() for ch in core) < 6:
+    if " " not in core or sum(ch.isdigit() for ch in core) < 6:
         return cell
     dotted = re.sub(r"\s+", ".", core)
     if _WHOLE_DOT.match(dotted):
         return f"{prefix}{dotted}{suffix}"
-    return cell.rstrip() + DOUBT
+    if _LOST_FIRST_MARK.match(dotted):
+        return f"{prefix}{_regroup(dotted.replace('.', ''))}{suffix}"
+    return cell.rstrip() + DOUBT if _SPACED.match(core) else cell
 
 
 # whole rupiah, then a cents mark and what is left of `00` (`374.160.000,1H)`, `405.141.240.(0`)

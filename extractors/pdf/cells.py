@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from statistics import median_high
+from statistics import fmean, median_high
 
 from extractors.pdf.geometry import Word
 
@@ -27,31 +27,51 @@ def join_words(words: list[Word]) -> str:
     """Words of one cell in reading order: lines top to bottom, words left to right,
     everything joined with single spaces (a number broken over lines stays two tokens).
 
-    A word is placed by its centre, except a word whose box is far taller than the cell's
-    typical word: OCR sometimes boxes `Prosentase` down over the next line (`YANG`), and its
-    centre then falls between the lines; such a word sits on the line its top starts."""
+    A word joins a line by its centre's distance from the line's mean level. A word whose box
+    is far taller than the cell's typical word is placed after the others, on the nearest
+    line by its top or its bottom that has no word beside it overlapping it: OCR boxes
+    `Prosentase` down over the next line (`YANG`), and `Kekeringan` up above its own, and
+    their centres fall between lines."""
     if not words:
         return ""
     if len(words) == 1:
         return words[0].text
     typical = median_high([w.h for w in words])
+    lines = _lines([w for w in words if w.h <= 1.5 * typical])
+    for w in (w for w in words if w.h > 1.5 * typical):
+        _place_tall(w, lines, typical)
+    lines.sort(key=lambda line: fmean(w.yc if w.h <= 1.5 * typical else w.y0 + typical / 2 for w in line))
+    return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0))
 
-    def level(w: Word) -> tuple[float, float]:
-        if w.h > 1.5 * typical:
-            return w.y0 + typical / 2, typical
-        return w.yc, w.h
 
-    ws = sorted(words, key=lambda w: level(w)[0])
-    lines: list[list[Word]] = [[ws[0]]]
-    ref_y, ref_h = level(ws[0])
-    for w in ws[1:]:
-        y, h = level(w)
-        if y - ref_y <= 0.5 * min(ref_h, h):
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into lines top to bottom: a word within half a height (its own or the
+    line's first word's, the smaller) of the line's mean centre joins it."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.yc):
+        if lines and w.yc - fmean(v.yc for v in lines[-1]) <= 0.5 * min(lines[-1][0].h, w.h):
             lines[-1].append(w)
         else:
             lines.append([w])
-            ref_y, ref_h = y, h
-    return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0))
+    return lines
+
+
+def _place_tall(word: Word, lines: list[list[Word]], typical: float) -> None:
+    """Put a word boxed over two lines on the line its top or its bottom sits on (the upper of
+    two equally near), never beside a word it overlaps; else on a line of its own by its top."""
+    anchors = (word.y0 + typical / 2, word.y1 - typical / 2)
+    best: tuple[float, float, list[Word]] | None = None
+    for line in lines:
+        if any(v.x0 < word.x1 and word.x0 < v.x1 for v in line):
+            continue
+        level = fmean(v.yc for v in line)
+        distance = min(abs(a - level) for a in anchors)
+        if distance <= 0.5 * typical and (best is None or (distance, level) < best[:2]):
+            best = (distance, level, line)
+    if best is not None:
+        best[2].append(word)
+    else:
+        lines.append([word])
 
 
 def mostly_bold(words: list[Word]) -> bool:

@@ -37,11 +37,11 @@ pytestmark = [
 # extraction (held out), and their floors only guard against regressions.
 GOAL_FILES = ("jabar-2016-lkip-psda-ocr.json", "jabar-2016-pk-kadis-2016-ocr.json")
 GOAL = (0.97, 0.95)
-FLOORS = {  # measured 2026-12-04 with the default engine (tesseract+paddle), extractor 0.7.4
+FLOORS = {  # measured 2026-12-04 with the default engine (tesseract+paddle), extractor 0.7.5
     "jabar-2016-lkip-psda-ocr.json": (1.0, 1.0, 0.89, 0.77),  # 81/81/81, 35/39/45
     "jabar-2016-pk-kadis-2016-ocr.json": (1.0, 1.0, 1.0, 0.89),  # 10/10/10, 17/17/19
     # development truth since 2026-12-03 (its cells were looked at; held out before)
-    "jabar-2016-lkip-psda-holdout-ocr.json": (0.93, 0.81, 0.98, 0.89),  # 45/48/55, 50/51/56
+    "jabar-2016-lkip-psda-holdout-ocr.json": (0.95, 0.85, 0.98, 0.89),  # 47/49/55, 50/51/56
     "jabar-2016-pk-kabid-produksi.json": (1.0, 1.0, 0.77, 0.53),  # 8/8/8, 14/18/26
     "jabar-2016-pk-sekdis.json": (1.0, 1.0, 1.0, 1.0),  # 7/7/7, 3/3/3
     # scored once held out at 0/8/104, 0/0/56 (a sideways page read unturned, quarter labels
@@ -49,15 +49,19 @@ FLOORS = {  # measured 2026-12-04 with the default engine (tesseract+paddle), ex
     # often the reports print a word cost it one name (`Jawu Berat.` became `Jawu Reviu.`: four
     # amounts, 60 -> 56) and gave the first and third files six indicators (see the README);
     # 0.7.4's respelling by neighbouring words gave it back (`Jawa Harat` -> `Jawa Barat`), and its
-    # respelling by the words the document reads often four more (`Hidzologs` -> `Hidrologi`)
-    "jabar-2016-lkip-psda-holdout2-ocr.json": (0.64, 0.61, 0.36, 0.25),  # 64/99/104, 14/38/56
+    # respelling by the words the document reads often four more (`Hidzologs` -> `Hidrologi`);
+    # 0.7.5's tie between engines going to PP-OCR's figure read twice cost it one (p97: its
+    # `300.000.000` for `800.000.000`, the one wrong decision of 13 that rule changed)
+    "jabar-2016-lkip-psda-holdout2-ocr.json": (0.63, 0.60, 0.36, 0.25),  # 63/99/104, 14/38/56
     # scored held out once before (11/45/88, 3/13/44) and once after (26/70/88, 15/25/44) the
     # word vote and the unread-header rules of 0.7.2; development truth since
-    "jabar-2016-lkip-psda-holdout3-ocr.json": (0.49, 0.48, 0.65, 0.43),  # 43/87/88, 19/29/44
+    "jabar-2016-lkip-psda-holdout3-ocr.json": (0.51, 0.51, 0.68, 0.45),  # 45/87/88, 20/29/44
     # scored held out at 18/32/48, 28/31/55 (907fdf6, and again with 0.7.3's word vote alone),
     # then 39/45/48 with the noise-header, repeated-header and spaced-amount rules of 0.7.3
-    # (made after looking at it); development truth since
-    "jabar-2016-lkip-psda-holdout4-ocr.json": (0.86, 0.81, 0.94, 0.65),  # 39/45/48, 36/38/55
+    # (made after looking at it); development truth since; 44/45/48 with 0.7.5 (PP-OCR's figure
+    # read twice wins a tie of engines: `647.211.000`, `23.301.300.000`, `3.376.314.000`; a word
+    # boxed taller keeps its line; `1900.000 000` regrouped)
+    "jabar-2016-lkip-psda-holdout4-ocr.json": (0.97, 0.91, 0.97, 0.67),  # 44/45/48, 37/38/55
 }
 TRUTHS = {t["_file"]: t for t in load_truth(TRUTH)} if TRUTH.is_dir() else {}
 

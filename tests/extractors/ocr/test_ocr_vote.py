@@ -78,6 +78,20 @@ def test_each_engine_has_one_vote_split_among_its_readings():
                  ("79.446.683.060", 45, "tesseract"), ("79.446.683.060", 26, "tesseract")]) == 0
 
 
+def test_pp_ocr_reading_its_figure_twice_breaks_a_tie_between_engines():
+    # LKIP.pdf p62: Tesseract's three readings agree on a misread `600`; PP-OCR's page reading
+    # and its re-read of the cell's crop both read the printed `647.211.000`
+    readings = [("647 211.600", 86, "tesseract"), ("647211.000", 101, "paddle"),
+                ("647 211.600", 89, "tesseract"), ("647 211.600", 93, "tesseract"),
+                ("647 211.000", 89, "paddle")]
+    assert vote(readings) == 4
+    # PP-OCR's two readings not agreeing: Tesseract's figure is held by more engines and stands
+    split = readings[:4] + [("647 211.900", 89, "paddle")]
+    assert vote(split) == 0
+    # one engine: the summed support decides, whatever its name
+    assert vote([(t, s) for t, s, _ in readings]) == 0
+
+
 def test_a_reading_with_one_more_digit_at_an_edge_holds_the_figure():
     # LKIP.pdf p33: a ruling's remnant read as a leading `4` in one of Tesseract's readings
     readings = [("16.523.280.360", 49, "tesseract"), ("16.523.280.860", 94, "paddle"),
@@ -90,6 +104,12 @@ def test_a_first_digit_that_is_a_group_of_its_own_is_the_figures():
     # LKIP.pdf p103 (no truth page): two of Tesseract's readings lost the `1.` that PP-OCR reads
     readings = [("1.846.297 48,00", 59, "tesseract"), ("1.846.297 480,00", 90, "paddle"),
                 ("846.297 480,00", 46, "tesseract")]
+    assert vote(readings) == 1
+    # LKIP.pdf p59: PP-OCR lost the mark after the `1` of `1.900.000.000`; its four-digit first
+    # group is no speck beside `900.000.000`, which Tesseract's readings (all different) misread
+    readings = [("900.000 000", 60, "tesseract"), ("1900.000 000", 94, "paddle"),
+                ("980.000 000", 65, "tesseract"), ("900.009 000", 76, "tesseract"),
+                ("1900.000000", 82, "paddle")]
     assert vote(readings) == 1
 
 
@@ -124,12 +144,14 @@ def test_an_amount_whose_cents_ocr_could_not_read_is_one_figure_with_its_clean_r
 
 def test_a_garbled_or_empty_first_reading_takes_a_well_formed_figure_of_the_others():
     # 100-dpi serif digits: Tesseract reads letters where PP-OCR reads the amount
-    for text in ("SPLIGOLOUNKIHE", "Lo 47?%", "NTP", "", "TOOL OCO C0", "LAS 000 C00)"):
+    for text in ("SPLIGOLOUNKIHE", "Lo 47?%", "NTP", "", "TOOL OCO C0", "LAS 000 C00)", "4168 6%2"):
         assert garbled(text), text
     for text in ("Belanja Barang dan Jasa", "Program Pelayanan Administrasi", "12", "2%", "-", "1.234.567"):
         assert not garbled(text), text
     assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.000,00", 97, "paddle"), ("", 0, "tesseract")]) == 1
     assert vote([("", 0, "tesseract"), ("405.141.240", 99, "paddle")]) == 1
+    # LKIP.pdf p101: `4.268.682.000,00` read `4168 6%2`; a `%` before a digit is no percent
+    assert vote([("4168 6%2", 71, "tesseract"), ("4,268 682 000,00", 70, "paddle")]) == 1
     # one unsure reading alone is not enough (PP-OCR's `101%` for a 100-dpi `100%`); two are
     assert vote([("Ls", 24, "tesseract"), ("101%", 34, "paddle"), ("Luks", 36, "tesseract")]) == 0
     assert vote([("NTP", 37, "tesseract"), ("1,77%", 54, "paddle"), ("1.77%", 25, "tesseract")]) == 1
@@ -247,6 +269,16 @@ def test_a_word_boxed_two_lines_tall_stays_on_the_line_it_starts():
              _w("Air", 96, 339.4, 554.4, 351.6, 561.8), _w("yang", 89, 196.8, 569.0, 217.9, 577.2),
              _w("dilayani", 43, 227.0, 568.8, 255.4, 577.0)]
     assert join_words(words) == "Prosentase Data Sumber Daya Air yang dilayani"
+
+
+def test_a_word_boxed_taller_above_its_line_stays_on_it():
+    # LKIP.pdf p25: `Kekeringan` boxed 5 px higher than its line (typical height 9.8); by its
+    # top it would start a line of its own above `Program`
+    words = [_w("Program", 95, 103.0, 297.6, 141.0, 307.7), _w("Pengendalian", 90, 145.0, 297.6, 207.0, 307.7),
+             _w("Banjir", 88, 210.0, 297.8, 235.0, 307.7), _w("dan", 90, 238.0, 298.1, 255.0, 305.8),
+             _w("Kekeringan", 92, 258.0, 292.8, 309.0, 307.9), _w("serta", 89, 312.0, 298.6, 334.0, 306.0),
+             _w("Pengamanan", 90, 337.0, 298.3, 397.0, 307.4), _w("Pantai", 80, 104.0, 315.1, 131.0, 323.0)]
+    assert join_words(words) == "Program Pengendalian Banjir dan Kekeringan serta Pengamanan Pantai"
 
 
 def test_an_amount_with_a_colon_for_its_last_mark_is_repaired():

@@ -99,6 +99,9 @@ def test_a_space_inside_a_figure_is_a_lost_dot_only_when_the_groups_then_fit():
     assert repair_spaced("§.703.388 560") == "5.703.388.560"
     assert repair_spaced("292 49.240") == "292 49.240" + DOUBT  # a digit lost as well
     assert repair_spaced("92 02") == "92 02"  # short: a percent, left to the percent repair
+    # LKIP.pdf p59, PP-OCR: `1.900.000.000` with its first mark lost and one read as a space
+    assert repair_spaced("1900.000 000") == "1.900.000.000"
+    assert repair_spaced("2016 100") == "2016 100"  # a year and a count: not an amount
     assert repair_column(["-", "292 49.240", "5.703 388 560", "387.353.000"])[1:3] == ["292 49.240" + DOUBT, "5.703.388.560"]
 
 
