@@ -23,6 +23,9 @@ def is_numbering(text: str) -> bool:
     return bool(_NUMBERING.match(text.strip()))
 
 
+TALL_WORD = 1.5  # a word boxed this many times the cell's typical height spans two lines
+
+
 def join_words(words: list[Word]) -> str:
     """Words of one cell in reading order: lines top to bottom, words left to right,
     everything joined with single spaces (a number broken over lines stays two tokens).
@@ -37,10 +40,11 @@ def join_words(words: list[Word]) -> str:
     if len(words) == 1:
         return words[0].text
     typical = median_high([w.h for w in words])
-    lines = _lines([w for w in words if w.h <= 1.5 * typical])
-    for w in (w for w in words if w.h > 1.5 * typical):
+    tall = TALL_WORD * typical
+    lines = _lines([w for w in words if w.h <= tall])
+    for w in (w for w in words if w.h > tall):
         _place_tall(w, lines, typical)
-    lines.sort(key=lambda line: fmean(w.yc if w.h <= 1.5 * typical else w.y0 + typical / 2 for w in line))
+    lines.sort(key=lambda line: fmean(w.yc if w.h <= tall else w.y0 + typical / 2 for w in line))
     return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0))
 
 
