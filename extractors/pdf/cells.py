@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from statistics import fmean, median_high
 
-from extractors.pdf.geometry import Word
+from extractors.pdf.geometry import SPECK, Word
 
 # a figure as printed in these reports: 1.234.567 / 12,5 / 98,2% / (1.000) / Rp 5.000 / - / 0
 # (and `Rp. 18.972.674.100,-`: a trailing `,-` says "no cents")
@@ -34,16 +34,20 @@ def join_words(words: list[Word]) -> str:
     is far taller than the cell's typical word is placed after the others, on the nearest
     line by its top or its bottom that has no word beside it overlapping it: OCR boxes
     `Prosentase` down over the next line (`YANG`), and `Kekeringan` up above its own, and
-    their centres fall between lines."""
+    their centres fall between lines. A speck (`SPECK`: a bullet `-` boxed 1 pt high) is placed
+    last, on the line nearest its centre: as a line's word it narrowed the line to its own
+    height (PK Kabid Produksi p2: `Good Practice - Farming` for `- Good Farming Practice`)."""
     if not words:
         return ""
     if len(words) == 1:
         return words[0].text
     typical = median_high([w.h for w in words])
     tall = TALL_WORD * typical
-    lines = _lines([w for w in words if w.h <= tall])
+    lines = _lines([w for w in words if SPECK * typical <= w.h <= tall])
     for w in (w for w in words if w.h > tall):
         _place_tall(w, lines, typical)
+    for w in (w for w in words if w.h < SPECK * typical):
+        _place_speck(w, lines, typical)
     lines.sort(key=lambda line: fmean(w.yc if w.h <= tall else w.y0 + typical / 2 for w in line))
     return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0))
 
@@ -74,6 +78,17 @@ def _place_tall(word: Word, lines: list[list[Word]], typical: float) -> None:
             best = (distance, level, line)
     if best is not None:
         best[2].append(word)
+    else:
+        lines.append([word])
+
+
+def _place_speck(word: Word, lines: list[list[Word]], typical: float) -> None:
+    """Put a speck on the line whose mean centre is nearest its own, within half a typical
+    height; else on a line of its own."""
+    near = [(abs(fmean(v.yc for v in line) - word.yc), i) for i, line in enumerate(lines)]
+    distance, i = min(near, default=(typical, -1))
+    if distance <= 0.5 * typical:
+        lines[i].append(word)
     else:
         lines.append([word])
 

@@ -69,6 +69,9 @@ def merge_intervals(intervals: list[tuple[float, float]], join: float = 0.0) -> 
     return out
 
 
+SPECK = 0.5  # a word boxed under this share of the typical word height is a speck: `-`, `.`, a rule's bit
+
+
 def median(values: list[float], default: float = 0.0) -> float:
     if not values:
         return default

@@ -4,7 +4,9 @@ An *anchor* line starts a row (it holds numbering, a figure, or text outside the
 columns). A *floating* line holds text in text columns only and no numbering: the wrapped
 tail of a cell. A run of floating lines between two anchors is split at its largest vertical
 gap: lines above it continue the row above, lines below it open the row below (a vertically
-centred row whose name wraps above and below its values). A numbered line without values
+centred row whose name wraps above and below its values); a line whose text starts in lowercase
+opens no row unless the gap above it is clearly a row gap (`CLEAR_GAP`: on a 100-dpi scan line
+tops jitter by 2-3 pt, LKIP.pdf p52). A numbered line without values
 followed, at wrapped-line distance, by a line carrying the rest of the name and the values
 is one row printed bottom-aligned.
 """
@@ -16,6 +18,8 @@ from extractors.pdf.geometry import Word
 from extractors.pdf.textlines import TextLine
 
 SPLIT_TOL = 0.15  # × line height: gaps closer than this count as equal (then: row above)
+CLEAR_GAP = 0.5  # × line height: a gap this much over the run's closest pitch is a row gap
+# however OCR jitters line tops; a narrower one does not open a row at a line that `continues`
 FULL_LINE = 0.15  # a wrapped name reaches within this share of its column's width
 
 
@@ -38,6 +42,10 @@ def group_rows(
             return False
         return not is_numbering(t[filled[0]].split(" ")[0])
 
+    def continues(k: int) -> bool:
+        """A text cell of the line starts in lowercase: the wrapped tail of a cell, no first line."""
+        return any(texts[k][j][:1].islower() for j in text_cols if texts[k][j])
+
     groups: list[list[int]] = []
     pending: list[int] = []
     k = 0
@@ -55,6 +63,9 @@ def group_rows(
                 for i in range(len(gaps) - 2, -1, -1):
                     if gaps[i] > gaps[split] + tol:
                         split = i
+                clear = min(gaps) + CLEAR_GAP * lines[run[0]].height
+                while split < len(run) and continues(run[split]) and gaps[split] < clear:
+                    split += 1
                 groups[-1].extend(run[:split])
                 pending = run[split:]
             else:

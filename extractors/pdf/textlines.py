@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.pdf.geometry import Word, median
+from extractors.pdf.geometry import SPECK, Word, median
 
 _TALL = re.compile(r"[A-Z0-9bdfhklt]")  # glyphs that reach the cap height (see TextLine.top)
 
@@ -54,11 +54,18 @@ class TextLine:
 
 def group_lines(words: list[Word]) -> list[TextLine]:
     """Words into lines, top to bottom; a word joins a line when it overlaps the line's
-    reference band (its first word) by at least half the smaller height."""
+    reference band (its first word) by at least half the smaller height.
+
+    A speck (`SPECK`) never sets a band: on a scan, a 0.7 pt bit of a dashed rule read as `—`
+    at the top of a line made a band so thin that the line's later words fell out of it
+    (LKIP.pdf p52: `Partisipasi masyarakat` and `dalam … 4 tahapan` became two rows). Specks are
+    placed last, on the line whose band they overlap most, else on a line of their own."""
+    typical = median([w.h for w in words]) if words else 0.0
+    specks = [w for w in words if w.h < SPECK * typical]
     lines: list[list[Word]] = []
     refs: list[tuple[float, float]] = []
     open_from = 0  # lines that can still receive words (their band reaches the current y)
-    for w in sorted(words, key=lambda w: (w.yc, w.x0)):
+    for w in sorted((w for w in words if not w.h < SPECK * typical), key=lambda w: (w.yc, w.x0)):
         placed = False
         for i in range(len(lines) - 1, open_from - 1, -1):
             r0, r1 = refs[i]
@@ -72,6 +79,15 @@ def group_lines(words: list[Word]) -> list[TextLine]:
             refs.append((w.y0, w.y1))
         while open_from < len(lines) and refs[open_from][1] < w.y0:
             open_from += 1
+    for w in sorted(specks, key=lambda w: (w.yc, w.x0)):
+        overlaps = [(min(r1, w.y1) - max(r0, w.y0), -abs((r0 + r1) / 2 - w.yc), i)
+                    for i, (r0, r1) in enumerate(refs)]
+        best = max(overlaps, default=None)
+        if best is not None and best[0] >= 0.5 * w.h:
+            lines[best[2]].append(w)
+        else:
+            lines.append([w])
+            refs.append((w.y0, w.y1))
     out = [TextLine(ws) for ws in lines]
     out.sort(key=lambda l: (l.yc, l.x0))
     return out

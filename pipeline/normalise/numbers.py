@@ -147,6 +147,7 @@ _NUMERIC_RE = re.compile(
     (?P<close>\s?\))?
     (?:\s?\(\s?(?P<plabel>{_LABEL})\s?\)
        |\s(?P<unit>{_UNIT_WORD}(?:\s?/\s?{_UNIT_WORD}|\s{_UNIT_WORD}){{0,5}}))?  # `1.5e3` is no unit
+    (?:\s?\*{{1,3}})?  # ... or after the unit: `4 Dokumen*`, a scan's `150.000 m*` (m³)
     (?P<close2>\s?\))?
     """,
     re.I | re.X,
@@ -396,8 +397,9 @@ def parse_value(text: str | None, convention: NumberConvention | None = None) ->
         return ParsedValue("unparsed", None, text, reason=f"internal error: {type(e).__name__}: {e}")
 
 
-def _evidence(cell: object) -> str | None:
-    """The decimal separator one cell proves by itself, if any (same rules as parsing)."""
+def _evidence(cell: object, grouped_only: bool = False) -> str | None:
+    """The decimal separator one cell proves by itself, if any (same rules as parsing);
+    `grouped_only`: only by its digit grouping (two or more marks) or a no-cents suffix."""
     if not isinstance(cell, str) or (cell.isascii() and "." not in cell and "," not in cell):
         return None
     try:
@@ -405,16 +407,20 @@ def _evidence(cell: object) -> str | None:
         if found is None:
             return None
         m = found[0]
-        own = _own_decimal_sep(_compact(m["num"]))
+        core = _compact(m["num"])
+        own = _own_decimal_sep(core)
         if own == _AMBIGUOUS:
             nocents = m["nocents"]
             return ("," if "," in nocents else ".") if nocents else None
+        if grouped_only and core.count(".") + core.count(",") < 2:
+            return None
         return own or None
     except Exception:
         return None
 
 
-def infer_convention(cells: Iterable[str], fallback: NumberConvention | None = None) -> NumberConvention:
+def infer_convention(cells: Iterable[str], fallback: NumberConvention | None = None, *,
+                     marks_unsure: bool = False) -> NumberConvention:
     """Decide the separator convention from ALL cells of a column (or a document).
 
     Only cells whose own form decides count: `1.234.567`, `46,95`, `12,5`, `1.234,5`,
@@ -422,10 +428,14 @@ def infer_convention(cells: Iterable[str], fallback: NumberConvention | None = N
     The percent rule is a sanity check, not evidence, so it does not vote.  The majority
     wins and `evidence` is its vote count; no votes or a tie -> `fallback` (or unknown).
     Counting makes the result independent of cell order.
+
+    `marks_unsure` (OCR'd cells): a recogniser reads a 100-dpi `,` as `.` and back, so a
+    lone mark (`72.05` for a printed `72,05`) does not vote; a grouping does (`16.523.280`
+    stays a grouping whichever glyph each mark is read as), and so does `,-`.
     """
     votes = {",": 0, ".": 0}
     for cell in cells:
-        sep = _evidence(cell)
+        sep = _evidence(cell, grouped_only=marks_unsure)
         if sep:
             votes[sep] += 1
     if votes[","] == votes["."]:

@@ -141,11 +141,14 @@ def outer_indicator_groups(table: Table) -> list[tuple[int, list[tuple[str, int]
 
 
 def column_conventions(table: Table, fallback: NumberConvention) -> dict[int, NumberConvention]:
-    """Each column's number convention, decided from all its cells (column index → convention)."""
+    """Each column's number convention, decided from all its cells (column index → convention);
+    on a scanned table a lone decimal mark is no evidence (LKIP.pdf p26: `72.05%` read for a
+    printed `72,05 %` made `150.000 m3` 150), so the document's convention decides there."""
+    scanned = any(row.cell_confidence for row in table.rows)
     conventions: dict[int, NumberConvention] = {}
     for col in table.columns:
         cells = [row.cells[col.index] for row in table.rows if col.index < len(row.cells)]
-        conventions[col.index] = infer_convention(cells, fallback=fallback)
+        conventions[col.index] = infer_convention(cells, fallback=fallback, marks_unsure=scanned)
     return conventions
 
 

@@ -231,6 +231,16 @@ def test_infer_convention() -> None:
     assert infer_convention(iter(["1.234,5"])).decimal_sep == ","  # any iterable
 
 
+def test_a_lone_mark_is_no_evidence_where_marks_are_unsure() -> None:
+    """OCR reads a 100-dpi `,` as `.`: on scanned cells only a grouping (or `,-`) votes."""
+    assert infer_convention(["72.05%", "150.000 m3"]).decimal_sep == "."
+    assert infer_convention(["72.05%", "150.000 m3"], marks_unsure=True).decimal_sep is None
+    assert infer_convention(["72.05%"], INDONESIAN, marks_unsure=True) is INDONESIAN
+    assert infer_convention(["72.05%", "16.523.280.860"], marks_unsure=True) == NumberConvention(",", 1)
+    assert infer_convention(["1,234,567.5", "12,5"], marks_unsure=True) == NumberConvention(".", 1)
+    assert infer_convention(["Rp 500.000,-"], marks_unsure=True).decimal_sep == ","
+
+
 def test_infer_then_parse_a_column() -> None:
     column = ["Rp 1.500.000", "Rp 125.000", "750.000", "-"]
     conv = infer_convention(column)
@@ -364,3 +374,11 @@ def test_a_line_wrap_before_a_separator_is_rejoined() -> None:
                                          ("1.250.000.000**", Decimal("1250000000"))])
 def test_a_footnote_mark_after_a_figure_is_not_part_of_it(text: str, value: Decimal) -> None:
     assert parse_value(text, INDONESIAN).value == value
+
+
+@pytest.mark.parametrize("text, value, unit", [("4 Dokumen*", Decimal(4), "Dokumen"),
+                                               ("12 Bulan **", Decimal(12), "Bulan"),
+                                               ("150.000 m*", Decimal(150000), "m")])  # a scan's m³
+def test_a_footnote_mark_after_a_unit_is_not_part_of_it(text: str, value: Decimal, unit: str) -> None:
+    parsed = parse_value(text, INDONESIAN)
+    assert (parsed.kind, parsed.value, parsed.unit) == ("count", value, unit)

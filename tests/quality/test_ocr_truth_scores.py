@@ -37,12 +37,15 @@ pytestmark = [
 # extraction (held out), and their floors only guard against regressions.
 GOAL_FILES = ("jabar-2016-lkip-psda-ocr.json", "jabar-2016-pk-kadis-2016-ocr.json")
 GOAL = (0.97, 0.95)
-FLOORS = {  # measured 2026-12-04 with the default engine (tesseract+paddle), extractor 0.7.5
-    "jabar-2016-lkip-psda-ocr.json": (1.0, 1.0, 0.89, 0.77),  # 81/81/81, 35/39/45
+FLOORS = {  # measured 2026-12-04 with the default engine (tesseract+paddle), extractor 0.7.6
+    # 0.7.6: a scanned column's lone `72.05%` no longer makes `150.000 m3` 150 (p26, p34); a
+    # speck no longer splits p52's `Partisipasi masyarakat dalam` line (35 -> 38 indicators)
+    "jabar-2016-lkip-psda-ocr.json": (1.0, 1.0, 0.97, 0.84),  # 81/81/81, 38/39/45
     "jabar-2016-pk-kadis-2016-ocr.json": (1.0, 1.0, 1.0, 0.89),  # 10/10/10, 17/17/19
     # development truth since 2026-12-03 (its cells were looked at; held out before)
     "jabar-2016-lkip-psda-holdout-ocr.json": (0.95, 0.85, 0.98, 0.89),  # 47/49/55, 50/51/56
-    "jabar-2016-pk-kabid-produksi.json": (1.0, 1.0, 0.77, 0.53),  # 8/8/8, 14/18/26
+    # 0.7.6: a bullet boxed 1 pt high no longer splits its cell's line (`Good Practice - Farming`)
+    "jabar-2016-pk-kabid-produksi.json": (1.0, 1.0, 1.0, 0.69),  # 8/8/8, 18/18/26
     "jabar-2016-pk-sekdis.json": (1.0, 1.0, 1.0, 1.0),  # 7/7/7, 3/3/3
     # scored once held out at 0/8/104, 0/0/56 (a sideways page read unturned, quarter labels
     # OCR garbled); names OCR garbled past the scorer's 0.9 keep it low. 0.7.3's vote by how
@@ -60,8 +63,8 @@ FLOORS = {  # measured 2026-12-04 with the default engine (tesseract+paddle), ex
     # then 39/45/48 with the noise-header, repeated-header and spaced-amount rules of 0.7.3
     # (made after looking at it); development truth since; 44/45/48 with 0.7.5 (PP-OCR's figure
     # read twice wins a tie of engines: `647.211.000`, `23.301.300.000`, `3.376.314.000`; a word
-    # boxed taller keeps its line; `1900.000 000` regrouped)
-    "jabar-2016-lkip-psda-holdout4-ocr.json": (0.97, 0.91, 0.97, 0.67),  # 44/45/48, 37/38/55
+    # boxed taller keeps its line; `1900.000 000` regrouped); 0.7.6: `150.000 m*` (m³) read (p61)
+    "jabar-2016-lkip-psda-holdout4-ocr.json": (0.97, 0.91, 0.97, 0.69),  # 44/45/48, 38/39/55
 }
 TRUTHS = {t["_file"]: t for t in load_truth(TRUTH)} if TRUTH.is_dir() else {}
 

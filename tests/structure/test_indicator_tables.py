@@ -150,3 +150,21 @@ def test_a_bracketed_capaian_that_agrees_wins_over_a_sasarans_capaian_column() -
     ])
     _, indicators = table_records(table, INDONESIAN)
     assert [i.capaian_pct for i in indicators] == [101.0, 115.9]
+
+
+def test_a_scanned_column_takes_the_documents_convention_over_a_lone_mark() -> None:
+    """LKIP.pdf p26 (scan): `72.05%` read for a printed `72,05 %` made `150.000 m3` 150; a text
+    PDF's column keeps deciding for itself."""
+    rows = [["No", "Sasaran", "Indikator Kinerja", "Target"],
+            ["1", "Meningkatnya kapasitas tampung", "Bertambahnya kapasitas tampung situ", "150.000 m3"],
+            ["2", "Meningkatnya luas layanan", "Prosentase jaringan irigasi dalam kondisi baik", "72.05%"]]
+
+    def targets(scanned: bool) -> list[float | None]:
+        grid = Grid(rows=[GridRow(cells=list(r), page=26, cell_confidence=[90.0] * 4 if scanned else None)
+                          for r in rows], page=26, source="pdf:ruled")
+        [table] = build_tables([grid])
+        _, indicators = table_records(table, INDONESIAN)
+        return [i.target_value for i in indicators]
+
+    assert targets(scanned=True) == [150000.0, 72.05]
+    assert targets(scanned=False) == [150.0, 72.05]

@@ -109,6 +109,47 @@ def test_group_lines_does_not_chain_offset_columns():
     assert [w.text for w in lines[0].words] == ["kiri", "kanan"]
 
 
+def test_a_speck_at_the_top_of_a_line_does_not_split_it():
+    """LKIP.pdf p52 (scan): a 0.7 pt bit of a dashed rule read as `—` sorted first and set a band
+    so thin that `dalam` and `4tahapan`, lower on the skewed line, started a row of their own."""
+    words = [W(105.6, 306.0, "Meningkatnya", h=16.3), W(78.9, 307.0, "2."), W(274.3, 307.0, "Parisipasi", h=12.9),
+             W(270.2, 307.7, "—", w=2.2, h=0.7), W(393.8, 310.6, "dalam", h=7.9), W(473.3, 308.4, "4tahapan", h=13.0),
+             W(104.4, 327.8, "daya", h=10.1), W(280.8, 330.7, "proses", h=7.9)]
+    lines = group_lines(words)
+    assert [ln.text for ln in lines] == ["2. Meningkatnya — Parisipasi dalam 4tahapan", "daya proses"]
+    alone = group_lines([W(0, 0, "a"), W(0, 30, "-", h=1.0)])  # a speck on no line keeps its own
+    assert [ln.text for ln in alone] == ["a", "-"]
+
+
+def test_a_wrapped_line_in_lowercase_stays_with_its_row_across_a_jittered_gap():
+    """LKIP.pdf p52 (scan): the wrapped lines of row `2.` sat 21.3 pt below its first line and
+    17.5 pt above the next row's, a gap OCR jitter explains; they start in lowercase, so they
+    continue row 2 rather than open row 3. A capitalised line there opens the row below
+    (a vertically centred row), as does a lowercase one across a clear row gap."""
+    from extractors.pdf.rowjoin import group_rows
+    from extractors.pdf.textlines import TextLine
+
+    def rows(wrapped: list[list[str]], gap: float) -> list[list[int]]:
+        specs = [(306.0, ["2.", "Meningkatnya kapasitas", "Partisipasi masyarakat dalam", "4 tahapan"]),
+                 (306.0 + gap, ["", *wrapped[0], ""]),
+                 (306.0 + gap + 18.4, ["", *wrapped[1], ""]),
+                 (306.0 + gap + 18.4 + 17.5, ["", "masyarakat dalam", "Prosentase pengelola", "2%"])]
+        xs = [80.0, 105.0, 280.0, 475.0]
+        lines, cells, texts = [], [], []
+        for y, row in specs:
+            words = {j: [W(xs[j], y, t)] for j, t in enumerate(row) if t}
+            lines.append(TextLine([w for ws in words.values() for w in ws]))
+            cells.append(words)
+            texts.append(row)
+        return group_rows(lines, cells, texts, numeric_cols={0, 3})
+
+    lower = [["daya manusia", "proses pengelolaan"], ["daya air dan", "Air"]]
+    capital = [["Daya manusia", "Proses pengelolaan"], ["Daya air dan", "Air"]]
+    assert rows(lower, gap=21.3) == [[0, 1, 2], [3]]
+    assert rows(capital, gap=21.3) == [[0], [1, 2, 3]]
+    assert rows(lower, gap=30.0) == [[0], [1, 2, 3]]
+
+
 def test_split_chunks():
     ws = [W(0, 0, "Sapi", w=20), W(23, 0, "Lokal", w=25), W(80, 0, "73.721", w=30)]
     assert [[w.text for w in c] for c in split_chunks(ws, 5)] == [["Sapi", "Lokal"], ["73.721"]]
@@ -118,6 +159,15 @@ def test_join_words_reading_order_and_broken_number():
     ws = [W(0, 12, "9%"), W(0, 0, "98,2"), W(30, 0, "x")]
     assert join_words(ws) == "98,2 x 9%"
     assert join_words([]) == ""
+
+
+def test_join_words_places_a_speck_on_the_line_nearest_it():
+    """PK Kabid Produksi p2 (300-dpi scan): a bullet `-` boxed 1.2 pt high started a line of its
+    own that took `Farming` (centred lower, its `g`): `Good Practice - Farming`."""
+    ws = [W(346, 341.5, "Good", h=8.4), W(451, 341.8, "Practice", h=8.4), W(331, 346.1, "-", w=4, h=1.2),
+          W(392, 341.8, "Farming", h=10.5), W(346, 360.2, "(GFP)", h=10.6)]
+    assert join_words(ws) == "- Good Farming Practice (GFP)"
+    assert join_words([W(0, 0, "Susu", h=8.6), W(20, 30, "-", w=4, h=1.2)]) == "Susu -"  # no line near
 
 
 def test_number_and_numbering_tests():
