@@ -71,16 +71,23 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
     # columns of each line holding a figure
     figures = [{c for c, ws in cells.items() if _is_figure(" ".join(w.text for w in ws))} for cells in per_line]
     numbered: dict[int, int] = {}  # column → lines starting with numbering there
+    items: dict[int, int] = {}  # column → of those, lines with the item's text after the numbering
     values: dict[int, int] = {}  # column → lines holding a figure there
     for cells, figs in zip(per_line, figures):
         for c, ws in cells.items():
             if is_numbering(ws[0].text) and not _GROUPED.match(ws[0].text):  # `12.317.066` is no `1.2.3`
                 numbered[c] = numbered.get(c, 0) + 1
+                items[c] = items.get(c, 0) + (len(ws) > 1)
         for c in figs:
             values[c] = values.get(c, 0) + 1
     if not numbered:
         return None
-    list_col = max(numbered, key=lambda c: (numbered[c], -c))
+    # numbering precedes what it numbers: right of a column of numbered items, a column of bare
+    # numbers (`64`, `65`, `51` beside `- Sapi Potong`, `- Sapi Perah`, `- Kerbau`) is their
+    # values, not the list (it still follows the items line by line, below)
+    listed = [c for c in items if items[c] >= MIN_ITEMS]
+    candidates = [c for c in numbered if not (listed and c > min(listed) and not items[c])]
+    list_col = max(candidates, key=lambda c: (numbered[c], -c))
     # a value column holds figures on most of the lines it prints on: a sasaran column whose
     # first line reads like a figure with a unit (`1.1 Meningkatnya` …) is text, and counting
     # that line as a value can make the values pair with the wrong items
@@ -101,21 +108,45 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
     # (or, when there are more value lines than numbered ones, an unnumbered line with a value of
     # its own in a column where the item above has one already: a list whose numbering stops,
     # `k. Tanaman Hias  280.179.881 tangkai` / `Persentase kehilangan hasil  10,90 %`, or whose
-    # numbering the scan lost)
+    # numbering the scan lost; or an unnumbered line without a value that starts in capitals
+    # below a line that ended short, once the item above has its value, when a value follows
+    # before the next numbered line: the next item of a list whose values sit on each item's
+    # last line and whose bullets the scan lost, PK Kabid Produksi p3 `✓ Prosentase anak domba` /
+    # `kambing yang lahir` / `hidup/Lamb crop (%)  105`; after such an item, a heading of the
+    # bullets below needs no value: `✓ Prosentase produksi telur` / `- Ayam buras  31`. A wrapped
+    # name below its value's line (`2. Survey  452.094.000` / `Investigasi Rekayasa Teknik SDA` /
+    # `3. Dewan …`, LKIP.pdf p60) has no value of its own, nor one whose next value sits on a line
+    # opening in capitals (`Hibah APBD Dinas` / `S,WISMP-2 …  4 268.682 000`): it continues its item.)
     item_of_line: list[int] = []
     n_items = 0
     item_values: set[int] = set()  # value columns the current item has filled
     more_values = len(value_lines) > numbered[list_col]  # else values pair with numbered items
-    for cells, figs in zip(per_line, figures):
+    listed_words = [w for cells in per_line for w in cells.get(list_col, [])]
+    left, right = min(w.x0 for w in listed_words), max(w.x1 for w in listed_words)
+    short = left + 0.75 * (right - left)  # a line ending before this ends its item's text
+    # a figure wholly in brackets (`(103,85)`) annotates the value above (its capaian): it
+    # starts no item of its own
+    values_of = [{c for c in figs & value_cols if not _BRACKETED.match(" ".join(w.text for w in cells[c]))}
+                 for cells, figs in zip(per_line, figures)]
+    numbered_line = [bool(cells.get(list_col)) and is_numbering(cells[list_col][0].text) for cells in per_line]
+    opened_by_entry = False  # the current item was opened by an unnumbered entry
+    for k, cells in enumerate(per_line):
         ws = cells.get(list_col)
-        # a figure wholly in brackets (`(103,85)`) annotates the value above (its capaian): it
-        # starts no item of its own
-        line_values = {c for c in figs & value_cols if not _BRACKETED.match(" ".join(w.text for w in cells[c]))}
+        line_values = values_of[k]
         fresh_value = (more_values and bool(ws) and bool(line_values & item_values)
                        and not ws[0].text[:1].islower())
-        if ws and (is_numbering(ws[0].text) or fresh_value):
+        above = per_line[k - 1].get(list_col) if k else None
+        ahead = next((j for j in range(k + 1, len(per_line)) if numbered_line[j]), len(per_line))
+        own = next((j for j in range(k + 1, ahead) if values_of[j]), None)  # its value: on a wrapped line
+        own_words = per_line[own].get(list_col) if own is not None else None
+        owned = own is not None and not (own_words and own_words[0].text[:1].isupper())
+        fresh_entry = (more_values and bool(ws) and bool(item_values) and not line_values
+                       and ws[0].text[:1].isupper() and (not above or above[-1].x1 < short)
+                       and (opened_by_entry or owned))
+        if ws and (is_numbering(ws[0].text) or fresh_value or fresh_entry):
             n_items += 1
             item_values = set()
+            opened_by_entry = fresh_entry and not is_numbering(ws[0].text)
         item_values |= line_values
         item_of_line.append(max(n_items - 1, 0))
     if n_items < MIN_ITEMS:

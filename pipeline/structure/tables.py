@@ -27,6 +27,8 @@ from schemas.model import AMOUNT_ROLES, Column, Grid, GridRow, Table
 MAX_HEADER_ROWS = 8
 _LEVEL_START = re.compile(r"^\s*(?:program|kegiatan|sub\s*kegiatan|urusan|jumlah|total)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVXLC]+\.?|[A-Z]\.?|[a-z][.)])\s*$")
+# an outline number before text (`1.1.2.3. Produktivitas Ternak`) opens an item: no wrapped tail
+_OUTLINE_START = re.compile(r"^\s*[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+[^\W\d_]")
 _HEADERLESS_MIN_VALUES = 1
 
 
@@ -295,7 +297,7 @@ def _is_wrap_row(row: GridRow, columns: list[Column]) -> bool:
             return False
         if cell_kind(cell) not in ("text", "label"):
             return False
-    return not _LEVEL_START.match(filled[0][1])
+    return not (_LEVEL_START.match(filled[0][1]) or _OUTLINE_START.match(filled[0][1]))
 
 
 def _rows_closed(seg: Segment, columns: list[Column]) -> bool:

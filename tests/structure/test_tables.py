@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from extractors.text import read_text
 from pipeline.structure.cellkinds import cell_kind
-from pipeline.structure.tables import build_tables, realign_row
-from schemas.model import Grid, GridRow
+from pipeline.structure.tables import build_tables, join_wrapped_rows, realign_row
+from schemas.model import Column, Grid, GridRow
 from tests.conftest import EXTRACTS
 
 
@@ -69,6 +69,18 @@ def test_wrapped_name_rows_are_joined() -> None:
     names = [r.cells[1] for r in tables[0].rows]
     assert "Sub Kegiatan Penyediaan Administrasi Pelaksanaan Tugas ASN" in names
     assert "Administrasi Pelaksanaan Tugas ASN" not in names
+
+
+def test_a_row_opening_with_an_outline_number_is_no_wrapped_tail() -> None:
+    """PK Kabid Produksi p3 (scan): the sub-row `1.1.2.3. Produktivitas Ternak`, printed without a
+    value at the top of the page, was joined to p2's last row as the tail of its name."""
+    columns = [Column(0, "indikator", "Indikator Kinerja"), Column(1, "target", "Target")]
+    last = GridRow(cells=["1.1.2.2 Jumlah dokumen pemetaan distribusi semen beku", "22"], page=2)
+    outline = GridRow(cells=["1.1.2.3. Produktivitas Ternak", ""], page=3)
+    assert len(join_wrapped_rows([last, outline], columns, page_breaks_only=True)) == 2
+    tail = GridRow(cells=["ternak ruminansia besar", ""], page=3)
+    joined = join_wrapped_rows([last, tail], columns, page_breaks_only=True)
+    assert [r.cells[0] for r in joined] == ["1.1.2.2 Jumlah dokumen pemetaan distribusi semen beku ternak ruminansia besar"]
 
 
 def test_realign_moves_a_block_shifted_by_a_missing_column() -> None:

@@ -266,6 +266,44 @@ def test_a_sasaran_line_that_reads_like_a_figure_does_not_shift_the_values():
         ("1.1.1 Jumlah (ekor)", None), ("- Sapi", "401.024"), ("- Itik", "9.417.538")]
 
 
+def test_bare_numbers_right_of_listed_items_are_their_values_and_a_lost_bullet_is_found():
+    """PK Kabid Produksi p3 (scan): `64`, `65`, `51` beside `- Sapi Potong`, `- Sapi Perah`,
+    `- Kerbau` counted as numbering (8 lines against the bullets' 5), so the value column was
+    taken for the list and the row was not split. And the `✓` before `Prosentase anak domba`
+    was not read: once `- Kerbau` has its value, a capitalised line below a short one opens the
+    next item, whose value sits on its last line."""
+    from extractors.pdf.listrows import split_listed_row
+
+    col_words = {
+        1: [W(100, 0, "-"), W(110, 0, "Sapi"), W(140, 0, "Potong"), W(100, 12, "-"), W(110, 12, "Kerbau"),
+            W(110, 24, "Prosentase"), W(170, 24, "anak"), W(200, 24, "domba"),  # a full line ...
+            W(110, 36, "kambing"), W(150, 36, "lahir"), W(110, 48, "hidup/Lamb"), W(165, 48, "crop"),
+            W(100, 60, "-"), W(110, 60, "Itik")],
+        2: [W(300, 0, "64"), W(300, 12, "51"), W(300, 48, "105"), W(300, 60, "32")],
+    }
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert subs == [{1: "- Sapi Potong", 2: "64"}, {1: "- Kerbau", 2: "51"},
+                    {1: "Prosentase anak domba kambing lahir hidup/Lamb crop", 2: "105"}, {1: "- Itik", 2: "32"}]
+
+
+def test_a_capitalised_wrap_below_its_items_value_stays_with_the_item():
+    """LKIP.pdf p60 (scan): `Investigasi Rekayasa Teknik SDA` wraps `2. Survey` below its value;
+    `Hibah APBD Dinas …` wraps `4 WISMP-2 dan Pendamping`, and the next value sits on a line
+    opening in capitals (`S,WISMP-2`, a `5.` misread): neither opens an item."""
+    from extractors.pdf.listrows import split_listed_row
+
+    col_words = {
+        0: [W(0, 0, "2."), W(20, 0, "Survey"), W(20, 12, "Investigasi"), W(80, 12, "Rekayasa"),
+            W(0, 24, "3."), W(20, 24, "Dewan"), W(0, 36, "4"), W(20, 36, "WISMP-2"), W(70, 36, "dan"),
+            W(20, 48, "Hibah"), W(60, 48, "APBD"), W(20, 60, "S,WISMP-2"), W(80, 60, "dan")],
+        1: [W(200, 0, "452.094.000"), W(200, 24, "142.800.000"), W(200, 36, "3.376.314.000"),
+            W(200, 60, "4.268.682.000")],
+    }
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert subs == [{0: "2. Survey Investigasi Rekayasa", 1: "452.094.000"}, {0: "3. Dewan", 1: "142.800.000"},
+                    {0: "4 WISMP-2 dan Hibah APBD", 1: "3.376.314.000"}, {0: "S,WISMP-2 dan", 1: "4.268.682.000"}]
+
+
 def test_a_bracketed_figure_under_a_value_annotates_it_and_starts_no_item():
     """LAKIP BKPD p30: `81` then `(103,85)` (its capaian) on the name's wrapped line."""
     from extractors.pdf.listrows import split_listed_row
