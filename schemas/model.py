@@ -28,6 +28,11 @@ class GridRow:
     cell_boxes: list[BBox | None] | None = None  # per cell, where known (PDF)
     cell_confidence: list[float | None] | None = None  # per cell, OCR confidence 0-100 (scanned pages)
 
+    @property
+    def scanned(self) -> bool:
+        """Read by OCR (a scanned page): its cells carry confidences, its marks may be misread."""
+        return self.cell_confidence is not None
+
 
 @dataclass
 class Grid:

@@ -42,11 +42,11 @@ def join_words(words: list[Word]) -> str:
     if len(words) == 1:
         return words[0].text
     typical = median_high([w.h for w in words])
-    tall = TALL_WORD * typical
-    lines = _lines([w for w in words if SPECK * typical <= w.h <= tall])
+    tall, speck = TALL_WORD * typical, SPECK * typical
+    lines = _lines([w for w in words if speck <= w.h <= tall])
     for w in (w for w in words if w.h > tall):
         _place_tall(w, lines, typical)
-    for w in (w for w in words if w.h < SPECK * typical):
+    for w in (w for w in words if w.h < speck):
         _place_speck(w, lines, typical)
     lines.sort(key=lambda line: fmean(w.yc if w.h <= tall else w.y0 + typical / 2 for w in line))
     return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0))

@@ -53,6 +53,13 @@ def _nearest_item(k: int, lines, per_line: list[dict[int, list[Word]]], list_col
     return item_of_line[min(beside, key=lambda j: (gap(j), j))] if beside else item_of_line[k]
 
 
+def _short_end(column: list[Word]) -> float:
+    """Where a line of the column's text ends short: before three quarters of its width (the
+    line ends its entry; a wrapped one runs on towards the right)."""
+    left, right = min(w.x0 for w in column), max(w.x1 for w in column)
+    return left + 0.75 * (right - left)
+
+
 def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Word]]] | None:
     """Sub-rows (column → words) of one ruled row, or None when it is no such list."""
     if sum(len(ws) for ws in col_words.values()) < 4:
@@ -121,14 +128,24 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
     n_items = 0
     item_values: set[int] = set()  # value columns the current item has filled
     more_values = len(value_lines) > numbered[list_col]  # else values pair with numbered items
-    listed_words = [w for cells in per_line for w in cells.get(list_col, [])]
-    left, right = min(w.x0 for w in listed_words), max(w.x1 for w in listed_words)
-    short = left + 0.75 * (right - left)  # a line ending before this ends its item's text
+    short = _short_end([w for cells in per_line for w in cells.get(list_col, [])])
     # a figure wholly in brackets (`(103,85)`) annotates the value above (its capaian): it
     # starts no item of its own
     values_of = [{c for c in figs & value_cols if not _BRACKETED.match(" ".join(w.text for w in cells[c]))}
                  for cells, figs in zip(per_line, figures)]
     numbered_line = [bool(cells.get(list_col)) and is_numbering(cells[list_col][0].text) for cells in per_line]
+
+    def owns_value(k: int) -> bool:
+        """Before the next numbered line, a value follows on a wrapped line of line `k`'s entry
+        (a line not opening in capitals)."""
+        for j in range(k + 1, len(per_line)):
+            if numbered_line[j]:
+                return False
+            if values_of[j]:
+                ws = per_line[j].get(list_col)
+                return not (ws and ws[0].text[:1].isupper())
+        return False
+
     opened_by_entry = False  # the current item was opened by an unnumbered entry
     for k, cells in enumerate(per_line):
         ws = cells.get(list_col)
@@ -136,17 +153,13 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
         fresh_value = (more_values and bool(ws) and bool(line_values & item_values)
                        and not ws[0].text[:1].islower())
         above = per_line[k - 1].get(list_col) if k else None
-        ahead = next((j for j in range(k + 1, len(per_line)) if numbered_line[j]), len(per_line))
-        own = next((j for j in range(k + 1, ahead) if values_of[j]), None)  # its value: on a wrapped line
-        own_words = per_line[own].get(list_col) if own is not None else None
-        owned = own is not None and not (own_words and own_words[0].text[:1].isupper())
         fresh_entry = (more_values and bool(ws) and bool(item_values) and not line_values
                        and ws[0].text[:1].isupper() and (not above or above[-1].x1 < short)
-                       and (opened_by_entry or owned))
-        if ws and (is_numbering(ws[0].text) or fresh_value or fresh_entry):
+                       and (opened_by_entry or owns_value(k)))
+        if ws and (numbered_line[k] or fresh_value or fresh_entry):
             n_items += 1
             item_values = set()
-            opened_by_entry = fresh_entry and not is_numbering(ws[0].text)
+            opened_by_entry = fresh_entry and not numbered_line[k]
         item_values |= line_values
         item_of_line.append(max(n_items - 1, 0))
     if n_items < MIN_ITEMS:
@@ -160,13 +173,12 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
         if numbered.get(c, 0) >= MIN_ITEMS:
             positional.add(c)
             continue
-        col = [w for cells in per_line for w in cells.get(c, [])]
-        left, right = min(w.x0 for w in col), max(w.x1 for w in col)
+        short_c = _short_end([w for cells in per_line for w in cells.get(c, [])])
         fresh = 0
         for k in starts[1:]:
             ws = per_line[k].get(c)
             prev = per_line[k - 1].get(c)
-            ended = prev is None or prev[-1].x1 < left + 0.75 * (right - left)
+            ended = prev is None or prev[-1].x1 < short_c
             if ws and ended and not ws[0].text[:1].islower():
                 fresh += 1
         if starts[1:] and fresh >= 0.75 * len(starts[1:]):

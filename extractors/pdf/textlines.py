@@ -62,10 +62,11 @@ def group_lines(words: list[Word]) -> list[TextLine]:
     placed last, on the line whose band they overlap most, else on a line of their own."""
     typical = median([w.h for w in words]) if words else 0.0
     specks = [w for w in words if w.h < SPECK * typical]
+    banded = [w for w in words if w.h >= SPECK * typical]
     lines: list[list[Word]] = []
     refs: list[tuple[float, float]] = []
     open_from = 0  # lines that can still receive words (their band reaches the current y)
-    for w in sorted((w for w in words if not w.h < SPECK * typical), key=lambda w: (w.yc, w.x0)):
+    for w in sorted(banded, key=lambda w: (w.yc, w.x0)):
         placed = False
         for i in range(len(lines) - 1, open_from - 1, -1):
             r0, r1 = refs[i]

@@ -144,7 +144,7 @@ def column_conventions(table: Table, fallback: NumberConvention) -> dict[int, Nu
     """Each column's number convention, decided from all its cells (column index → convention);
     on a scanned table a lone decimal mark is no evidence (LKIP.pdf p26: `72.05%` read for a
     printed `72,05 %` made `150.000 m3` 150), so the document's convention decides there."""
-    scanned = any(row.cell_confidence for row in table.rows)
+    scanned = any(row.scanned for row in table.rows)
     conventions: dict[int, NumberConvention] = {}
     for col in table.columns:
         cells = [row.cells[col.index] for row in table.rows if col.index < len(row.cells)]
@@ -189,7 +189,7 @@ def table_records(table: Table, fallback: NumberConvention,
             name = next((c.strip() for c in row.cells if level_from_words(c, []) == "total"), "")
         if not name:  # a unit or program row of a cascade printed in its own column
             name = _outer_name(row.cells, outer)
-        lead, name = split_leading_code(name, scanned=row.cell_confidence is not None)
+        lead, name = split_leading_code(name, scanned=row.scanned)
         code = code or lead
         amounts = {r: m for r in money_roles if (m := _money(values[r])) is not None}
         texts = [c for c in row.cells if c.strip()]

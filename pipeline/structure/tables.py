@@ -230,7 +230,7 @@ def _piece_below(prev: Segment, seg: Segment) -> bool:
 
 
 def _scanned(seg: Segment) -> bool:
-    return any(r.cell_confidence is not None for r in seg.rows)
+    return any(r.scanned for r in seg.rows)
 
 
 def _repeated_scanned_header(prev: Segment, seg: Segment) -> bool:
