@@ -4,7 +4,9 @@ number repair.
 The detectors build cells from the first reading's words and keep each cell's box. Here, in
 this order: each figure cell is re-decided by the vote of the page's smoothed re-readings
 (`vote`), and each text cell word by word (`word_vote`), by the words the document reads often
-(`document_words`) and by its words' neighbours (`phrase_respell`); the words' Tesseract confidences are gathered back per cell (the lowest of the
+(`document_words`) and by its words' neighbours (`phrase_respell`), and, once every page's
+cells are read, by the document's other printings of the same name (`name_consensus`); the words'
+Tesseract confidences are gathered back per cell (the lowest of the
 cell's words in the reading that won: one badly read group is enough to make an amount
 unreliable); numbers are repaired column by column (`numbers`). Confidences travel in
 `GridRow.cell_confidence` to `raw_cells["ocr_confidence"]`, where the `low_confidence_amount`
@@ -13,8 +15,10 @@ rule reads them.
 
 from __future__ import annotations
 
-from extractors.ocr.document_words import read_often, respell_by_document
+from extractors.ocr.document_words import OFTEN, DocumentWords, read_often, respell_by_document
 from extractors.ocr.engine import OcrWord
+from extractors.ocr.lexicon import printed
+from extractors.ocr.name_consensus import agree_all
 from extractors.ocr.numbers import repair_column
 from extractors.ocr.phrase_respell import respell_phrase
 from extractors.ocr.vote import is_figure_cell, reread_text, revote_cell, words_in
@@ -81,4 +85,20 @@ def finish_ocr_grids(grids: list[Grid], words_by_page: dict[int, list[OcrWord]],
             for r, new in zip(rows, repair_column(column)):
                 if j < len(r.cells):
                     r.cells[j] = new
+    _agree_names(grids, set(words_by_page), document_words)
 
+
+def _agree_names(grids: list[Grid], ocr_pages: set[int], document_words: DocumentWords) -> None:
+    """Text cells on OCR'd pages respelled by the document's other printings of them
+    (`name_consensus`): a kegiatan's name in the RKT, the budget table, the realisation form."""
+    def known(word: str) -> bool:
+        return word in printed() or document_words.counts[word] >= OFTEN
+
+    texts = [c for g in grids for r in g.rows for c in r.cells if c.strip() and not is_figure_cell(c)]
+    changed = agree_all(texts, known)
+    if not changed:
+        return
+    for grid in grids:
+        for row in grid.rows:
+            if row.page in ocr_pages:
+                row.cells = [changed.get(c, c) for c in row.cells]

@@ -73,7 +73,7 @@ def unlike_the_reports(word: str) -> float:
     return sum(t not in seen for t in triples) / len(triples)
 
 
-def _suffixed(a: str, b: str) -> bool:
+def suffixed(a: str, b: str) -> bool:
     """One word is the other with a suffix of two letters or more (`bendung`, `bendungan`); a
     lost last letter (`sunga` for `sungai`) is a misreading."""
     short, long = sorted((a, b), key=len)
@@ -94,7 +94,7 @@ def respell_by_document(text: str, document: DocumentWords) -> str:
             return read
         near = process.extract(low, document.often, scorer=Levenshtein.distance, score_cutoff=max_edits(low),
                                limit=None)
-        near = [(w, d) for w, d, _ in near if w != low and not _suffixed(w, low)
+        near = [(w, d) for w, d, _ in near if w != low and not suffixed(w, low)
                 and counts[w] >= MORE_OFTEN * max(counts[low], 1)
                 and abs(len(w) - len(low)) <= 1 and (len(low) > SHORT or w[0] == low[0])
                 and unlike_the_reports(w) <= unlike_the_reports(low)]

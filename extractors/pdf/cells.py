@@ -11,7 +11,7 @@ from extractors.pdf.geometry import SPECK, Word
 # (and `Rp. 18.972.674.100,-`: a trailing `,-` says "no cents")
 _NUMERIC = re.compile(r"^[(\-–+]?\s*(?:rp\.?\s*)?[\d][\d.,]*(?:[.,]\s?-{1,2})?\s*%?\)?$|^[-–—]$", re.IGNORECASE)
 # list numbering at the start of a row: 1 / 1. / 1.2 / I. / a. / a) / - / •
-_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXLC]{1,6}[.)]?|[A-Za-z][.)]|[-–•·●▪►*])$")
+_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXLC]{1,6}[.)]?|[A-Za-z][.)]|[-–•·●▪►*\uf0b7\uf0d8\uf0a7\uf0fc✓✔√➢])$")
 
 
 def is_numeric(text: str) -> bool:

@@ -69,8 +69,21 @@ def _page_grids(content: PageContent, lines: list[TextLine], ruled: list[RuledTa
     for i, (y0, _, grid) in enumerate(found):
         others_above = any(f[0] < y0 - 1 for f in found[:i])
         grid.caption, grid.top_of_page = _caption_and_top(y0, free, others_above)
+        grid.caption = _caption_inside(grid) or grid.caption
         grids.append(grid)
     return grids
+
+
+def _caption_inside(grid: Grid) -> str | None:
+    """A `Tabel ...` title drawn inside the table's frame, its first row with one cell filled:
+    taken out of the rows (as a header row its `Realisasi Anggaran` named a column; LKIP.pdf p38)."""
+    if len(grid.rows) < 2:
+        return None
+    filled = [c for c in grid.rows[0].cells if c.strip()]
+    if len(filled) != 1 or not _CAPTION.match(filled[0]):
+        return None
+    grid.rows.pop(0)
+    return " ".join(filled[0].split())
 
 
 def read_pdf(path: str, *, max_pages: int | None = None, detector: str = "auto") -> SourceDocument:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.structure.cellkinds import TEXT_ROLES, accepts, cell_kind, is_amount_role, placement_kind
-from pipeline.structure.headerless import MONEY_HEADER, infer_header
+from pipeline.structure.headerless import FIGURE_HEADERS, MONEY_HEADER, infer_header
 from pipeline.structure.roles import (
     assign_roles,
     decimal_figures,
@@ -247,16 +247,26 @@ def _header_from_values(seg: Segment) -> list[list[str]] | None:
     """The header a plain numbered list's values give it (`headerless.infer_header`), for a
     segment printed without a header, or whose header is no header words and names no amount
     over the list's money column: a screened (halftone) header cell OCR reads as noise
-    (`FEE UNS mal eee … 98 pag Suis`, LKIP.pdf p25) must not name the columns."""
+    (`FEE UNS mal eee … 98 pag Suis`, LKIP.pdf p25) must not name the columns. Under such a
+    header, rows before the first figure that hold text over a figure column are more of its
+    noise (`mamin tba Re, ca TRERPRHESSE AR` over p38's realisasi): they are taken out."""
     if any(is_header_like(h) for h in seg.header):
         return None  # checked first: most segments have such a header, and reading values costs
-    width = _width([r.cells for r in seg.rows])
-    inferred = infer_header(seg.rows, width)
+    lead = 0
+    while seg.header and lead < len(seg.rows) and not has_values(seg.rows[lead].cells):
+        lead += 1
+    rows = seg.rows[lead:]
+    width = _width([r.cells for r in rows])
+    inferred = infer_header(rows, width)
     if not inferred or not seg.header:
         return inferred
     money = inferred[0].index(MONEY_HEADER)
-    printed = assign_roles(seg.header, seg.rows, max(width, _width(seg.header)))
-    return None if printed[money].role in AMOUNT_ROLES else inferred
+    printed = assign_roles(seg.header, rows, max(width, _width(seg.header)))
+    if printed[money].role in AMOUNT_ROLES:
+        return None
+    figures = [j for j, h in enumerate(inferred[0]) if h in FIGURE_HEADERS]
+    seg.rows[:lead] = [r for r in seg.rows[:lead] if not any(j < len(r.cells) and r.cells[j].strip() for j in figures)]
+    return inferred
 
 
 def stitch(segments: list[Segment]) -> list[Segment]:

@@ -160,6 +160,36 @@ def test_a_list_under_a_header_ocr_read_as_noise_gets_its_columns_from_its_value
     assert table.columns[3].role == "realisasi"
 
 
+def test_two_amount_columns_are_named_by_the_share_column_their_arithmetic_gives() -> None:
+    """LKIP.pdf p38 (Tabel 3.8): a screened header OCR reads as noise over `No | Program | pagu |
+    realisasi | %`. The third figure column is 100 x realisasi / pagu row after row, which names
+    the other two; the noise rows left above the first figure go with the header."""
+    from pipeline.structure.headerless import infer_header
+    from pipeline.structure.tables import build_tables
+    from schemas.model import Grid, GridRow
+
+    cells = [["", "BELANJA LANGSUNG", "294.160.463.728", "255.243.078.813", "86,77"],
+             ["1", "Program Pengembangan dan Pengelolaan Jaringan Irigasi", "162.254.370.560", "132.085.209.311", "81.41"],
+             ["2", "Pengembangan, Pengelolaan dan Konservasi Sungai", "79.446.683.060", "75.626.563.843", "95,19"],
+             ["3", "Program Pengendalian Banjir dan Kekeringan", "2.696.230.440", "2.610.814.743", "96,83"],
+             ["4", "Program Pembinaan Jasa Konstruksi", "3.220.616.290", "2.754.013.210", "85,51"],
+             ["", "Program Perencanaan Pembangunan Daerah", "564.160.000", "526.264.112", ""]]
+    rows = [GridRow(cells=list(c)) for c in cells]
+    assert infer_header(rows, 5) == [["No", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "%"]]
+    swapped = [GridRow(cells=[c[0], c[1], c[3], c[2], c[4]]) for c in cells]  # realisasi printed first
+    assert infer_header(swapped, 5) == [["No", "Uraian", "Realisasi (Rp)", "Anggaran (Rp)", "%"]]
+    unrelated = [GridRow(cells=c[:4] + ["12,5"]) for c in cells]  # a figure column that is no share
+    assert infer_header(unrelated, 5) is None
+
+    noise = [["", "Boa", "", "EN", ""], ["", "", "", "", "meme se pat isa"],
+             ["", "OLE PS", "", "mamin tba Re, ca TRERPRHESSE AR", ""]]
+    grid = Grid(rows=[GridRow(cells=list(c), page=1) for c in [*noise, *cells]], page=1, source="pdf:ruled")
+    [table] = build_tables([grid])
+    assert [c.role for c in table.columns] == ["no", "name", "pagu", "realisasi", "realisasi_pct"]
+    assert [r.cells[1] for r in table.rows][:2] == ["BELANJA LANGSUNG", "Program Pengembangan dan Pengelolaan Jaringan Irigasi"]
+    assert any("header unreadable" in n for n in table.notes)
+
+
 def _pdf_grid(rows: list[list[str]], edges: list[float], **kw) -> Grid:
     return Grid(rows=[GridRow(cells=r, page=4) for r in rows], page=4, source="pdf:ruled", col_edges=edges, **kw)
 

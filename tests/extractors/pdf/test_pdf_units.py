@@ -232,6 +232,24 @@ def test_listed_row_splits_numbered_items_with_values():
     ]
 
 
+@pytest.mark.parametrize("bullet", ["\uf0b7", "\uf0d8", "✓", "√", "➢"])
+def test_listed_row_splits_items_under_symbol_font_bullets(bullet):
+    """Reports typed in Word print bullets from the Symbol/Wingdings fonts (PyMuPDF gives
+    private-use code points such as U+F0B7) or check marks; they open items like `-` and `•`."""
+    from extractors.pdf.listrows import split_listed_row
+
+    assert is_numbering(bullet)
+    col_words = {
+        0: [W(0, 0, bullet), W(20, 0, "Sapi"), W(50, 0, "Potong"),
+            W(0, 12, bullet), W(20, 12, "Domba"),
+            W(0, 24, bullet), W(20, 24, "Kambing"), W(60, 24, "Perah")],
+        1: [W(200, 0, "64"), W(200, 12, "65"), W(200, 24, "51")],
+    }
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert subs == [{0: f"{bullet} Sapi Potong", 1: "64"}, {0: f"{bullet} Domba", 1: "65"},
+                    {0: f"{bullet} Kambing Perah", 1: "51"}]
+
+
 def test_listed_row_keeps_a_spanning_column_whole():
     from extractors.pdf.listrows import split_listed_row
 
@@ -474,3 +492,18 @@ def test_a_value_printed_between_two_items_belongs_to_the_nearer_one():
         {1: "- Skor Pangan Ketersediaan", 2: "85", 3: "86 (101%)"},
         {1: "- Jumlah Tonase Pokok", 2: "450", 3: "270 (60%)"},
     ]
+
+
+def test_a_table_title_drawn_inside_its_frame_is_its_caption_not_a_row():
+    """LKIP.pdf p38: `Tabel 3.8 Realisasi Anggaran Tahun 2016` sits inside the ruled frame, so the
+    ruled detector gives it as the grid's first row; as a header row its `Realisasi` named a column."""
+    from extractors.pdf.document import _caption_inside
+    from schemas.model import Grid, GridRow
+
+    rows = [["Tabel 3.8 Realisasi Anggaran Tahun 2016", "", ""], ["No", "Program", "Pagu"], ["1", "Program A", "1.000.000"]]
+    grid = Grid(rows=[GridRow(cells=list(r), page=1) for r in rows], page=1, source="pdf:ruled")
+    assert _caption_inside(grid) == "Tabel 3.8 Realisasi Anggaran Tahun 2016"
+    assert [r.cells[0] for r in grid.rows] == ["No", "1"]
+    assert _caption_inside(grid) is None  # a header row is no caption
+    lone = Grid(rows=[GridRow(cells=["Tabel 1", ""], page=1)], page=1, source="pdf:ruled")
+    assert _caption_inside(lone) is None and len(lone.rows) == 1  # nothing but the title: left alone
