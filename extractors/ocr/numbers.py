@@ -200,18 +200,22 @@ def repair_spaced(cell: str) -> str:
     return cell.rstrip() + DOUBT if _SPACED.match(core) else cell
 
 
-# whole rupiah, then a cents mark and what is left of `00` (`374.160.000,1H)`, `405.141.240.(0`)
-# (after a `.`, three characters may be a spoilt thousands group instead: `6.423.824.S00`)
-_SPOILT_CENTS = re.compile(r"^(\s*(?:rp\.?\s*)?\d{1,3}(?:[.\s]\d{3})+)\s?(?:,\s?(\S{1,3})|\.\s?(\S{1,2}))$",
-                           re.IGNORECASE)
+# whole rupiah, then a cents mark and what is left of `00` (`374.160.000,1H)`, `405.141.240.(0`,
+# `285.000.000.(H)`); after a `.`, three characters with a digit may be a spoilt thousands group
+# instead: `6.423.824.S00`
+_SPOILT_CENTS = re.compile(
+    r"^(\s*(?:rp\.?\s*)?\d{1,3}(?:[.\s]\d{3})+)\s?(?:,\s?(\S{1,3})|\.\s?(\S{1,2}|[^\d\s]{3}))$", re.IGNORECASE)
+ZERO_CENTS_SHARE = 0.8  # of the cells showing their cents clearly: the rest are `00` misread (`,11`)
 
 
 def _zero_cents(cells: list[str]) -> bool:
-    """Every cell of the column that shows its cents clearly (`1.234.567,00`, as read) shows
-    `00`, and at least `MIN_EVIDENCE` do: a column of whole rupiah printed with cents."""
+    """At least `MIN_EVIDENCE` cells of the column show `00` cents clearly (`1.234.567,00`, as
+    read), and `ZERO_CENTS_SHARE` of those that show any: a column of whole rupiah printed with
+    cents (LKIP.pdf p102: twelve `,00`, and `142.500.000,11`, `403.788.440,10` misread)."""
     shown = [m.group(1) for c in cells if _CENTS_READ.match(core := _split(c)[1].strip())
              for m in [re.search(r"(\d{2})$", core)] if m]
-    return len(shown) >= MIN_EVIDENCE and all(c == "00" for c in shown)
+    zeros = sum(1 for c in shown if c == "00")
+    return zeros >= MIN_EVIDENCE and zeros >= ZERO_CENTS_SHARE * len(shown)
 
 
 def repair_zero_cents(cell: str) -> str:
