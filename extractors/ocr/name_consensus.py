@@ -28,13 +28,12 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel
 
-from extractors.ocr.document_words import suffixed
+from extractors.ocr.document_words import MIN_LETTERS, suffixed
 from extractors.ocr.lexicon import WORD
 
 MIN_SHARED = 3  # a printing shares at least this many words with the cell ...
 SHARED_SHARE = 0.5  # ... and at least this share of the cell's words
 SIMILAR = 0.5  # letters of the replaced and the replacing run alike (Indel normalised similarity)
-MIN_LETTERS = 4  # shorter words (`di`, `dan`, `Kab`) are never judged unknown
 
 
 def _key(token: str) -> str:
@@ -43,6 +42,9 @@ def _key(token: str) -> str:
 
 
 def _unknown(token: str, known: Callable[[str], bool]) -> bool:
+    """A token of letters, none of its runs a known word; runs under the document's counting
+    length (`document_words.MIN_LETTERS`: `di`, `dan`, `Kab`) are never judged, as the document
+    does not count them."""
     letters = WORD.findall(token)
     return bool(letters) and all(len(w) >= MIN_LETTERS and not known(w.lower()) for w in letters) \
         and not any(ch.isdigit() for ch in token)
