@@ -23,7 +23,8 @@ HALF = Decimal("0.5")
 _COLUMN_SUFFIX = re.compile(r"_\d+$")
 # raw cells that are never a base for the capaian
 _NOT_A_BASE = frozenset({"target", "realisasi_kinerja", "capaian", "indikator", "sasaran", "satuan", "no", "code",
-                         "name", "formulasi", "sumber_data", "keterangan", "ocr_confidence", "read_by", "level_by"})
+                         "name", "formulasi", "sumber_data", "keterangan", "ocr_confidence", "read_by", "level_by",
+                         "amount_unit"})
 
 
 def within_printed_precision(printed: Decimal, decimals: int, realisasi: Decimal, target: Decimal) -> bool:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from pipeline.structure.records import AMOUNT_UNIT
 from schemas.model import BudgetLine, Flag
 
 # Hierarchy rank of the levels that carry money: lower = higher in the tree. `total` and `other`
@@ -47,13 +48,20 @@ QUARTER_ROLES = ("tw1_rp", "tw2_rp", "tw3_rp", "tw4_rp")
 
 
 # --------------------------------------------------------------------------- tolerances
-def money_tolerance(n_terms: int) -> Decimal:
+def money_tolerance(n_terms: int, unit: Decimal = ONE) -> Decimal:
     """Allowed gap between a printed sum and the sum of its `n_terms` printed parts.
 
-    Each part may have been rounded to the rupiah on its own, so the gap may grow by half a rupiah
-    per part; never less than one rupiah.
+    Each part may have been rounded to its printed `unit` on its own (the rupiah; 10.000 rupiah
+    for `287,50` in a column `(dlm juta)`, `printed_unit`), so the gap may grow by half a unit
+    per part; never less than one unit.
     """
-    return max(ONE, HALF * n_terms)
+    return max(unit, HALF * n_terms * unit)
+
+
+def printed_unit(lines: Iterable[BudgetLine]) -> Decimal:
+    """The coarsest unit the lines' amounts are printed to: a rupiah, or what a scaled column's
+    figures are rounded to (`AMOUNT_UNIT`)."""
+    return max((Decimal(u) for line in lines if (u := line.raw_cells.get(AMOUNT_UNIT))), default=ONE)
 
 
 def printed_decimals(value: Decimal, declared: int | None) -> int:

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from schemas.model import BudgetLine, Flag
 
-from .common import QUARTER_ROLES, ROLE_LABEL, by_table, describe, fmt_rp, line_flag, money_tolerance
+from .common import QUARTER_ROLES, ROLE_LABEL, by_table, describe, fmt_rp, line_flag, money_tolerance, printed_unit
 
 ONE = Decimal(1)
 Quarter = tuple[str, Decimal]  # (role, amount)
@@ -63,7 +63,7 @@ def infer_tw_cumulative(table_lines: list[BudgetLine]) -> bool | None:
             and abs(reported[-1][1] - line.realisasi) <= ONE
         )
         total = sum((v for _, v in quarters), Decimal(0))
-        is_per = abs(total - line.realisasi) <= money_tolerance(len(quarters))
+        is_per = abs(total - line.realisasi) <= money_tolerance(len(quarters), printed_unit([line]))
         if is_cum and not is_per:
             cumulative += 1
         elif is_per and not is_cum:
@@ -141,7 +141,7 @@ def _check_per_quarter(line: BudgetLine, quarters: list[Quarter]) -> list[Flag]:
     if line.realisasi is None:
         return []
     total = sum((v for _, v in quarters), Decimal(0))
-    if abs(total - line.realisasi) <= money_tolerance(len(quarters)):
+    if abs(total - line.realisasi) <= money_tolerance(len(quarters), printed_unit([line])):
         return []
     return [line_flag(
         "tw4_ne_realisasi", line,

@@ -22,6 +22,7 @@ from .common import (
     fmt_rp,
     line_flag,
     money_tolerance,
+    printed_unit,
     rows_of,
 )
 from .swapped import swap_notes
@@ -80,6 +81,7 @@ def _mismatching(parent: BudgetLine, kids: list[BudgetLine],
     of an error the table does not contain. Unreadable child cells are left to `unparsed_amount`.
     """
     out = []
+    tolerance = money_tolerance(len(kids), printed_unit([parent, *kids]))
     for role in roles:
         printed = getattr(parent, role)
         if printed is None:
@@ -88,9 +90,9 @@ def _mismatching(parent: BudgetLine, kids: list[BudgetLine],
         if any(v is None for v in values) or any(_unreadable(role, k) for k in kids):
             continue
         total = sum(values, Decimal(0))
-        if abs(printed - total) <= money_tolerance(len(kids)):
+        if abs(printed - total) <= tolerance:
             continue
-        if printed != 0 and abs(printed * 2 - total) <= money_tolerance(len(kids)):
+        if printed != 0 and abs(printed * 2 - total) <= tolerance:
             continue  # the rows are two levels counted together (a kegiatan and its sub kegiatan)
         out.append((role, printed, total))
     return out
@@ -110,7 +112,7 @@ def _compare_with_children(
     flags = []
     mismatches = _mismatching(parent, kids, roles or _roles_to_check(parent, kids))
     if notes is None:
-        notes = swap_notes(kids, mismatches, money_tolerance(len(kids)))
+        notes = swap_notes(kids, mismatches, money_tolerance(len(kids), printed_unit([parent, *kids])))
     for role, printed, total in mismatches:
         flags.append(line_flag(
             RULE, parent,
@@ -248,7 +250,8 @@ def _compare_with_top_level(total: BudgetLine, segment: list[BudgetLine],
     flags: list[Flag] = []
     for role, tops in per_role:
         same_rows = tuple(r for r, t in per_role if t == tops)
-        notes = swap_notes(tops, _mismatching(total, tops, same_rows), money_tolerance(len(tops)))
+        notes = swap_notes(tops, _mismatching(total, tops, same_rows),
+                           money_tolerance(len(tops), printed_unit([total, *tops])))
         label = f"the {rows_of(len(tops), tops[0].level)} of the table"
         flags.extend(_compare_with_children(total, tops, (role,), label, reading, notes))
     return flags

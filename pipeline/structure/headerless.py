@@ -9,9 +9,15 @@ would have given it: `No | Uraian | Anggaran (Rp) | Keterangan`.
 Two amount columns are read only when the table's own arithmetic names them: a third column
 printing, row after row, 100 x one amount / the other is the realisation's share, so the
 divisor is the pagu and the dividend the realisasi (`Anggaran (Rp) | Realisasi (Rp) | %`;
-LKIP.pdf p38, whose screened header OCR reads as noise). Anything else (two amounts without
-that column, percents, quarters) stays without roles: guessing which amount is pagu or
-realisasi is not ours to do.
+LKIP.pdf p38, whose screened header OCR reads as noise). Without that column, the table's
+caption must name both (`Realisasi Anggaran Per Indikator`) and one amount must be at least
+the other in `SHARE` of the rows: that one is the pagu, as spending rarely exceeds its budget
+(LKIP.pdf p39). Such a realisation table may print its indicators beside the programs (`No |
+Sasaran | Indikator | Target | Program | Anggaran | Realisasi`): with a column of names that
+open with `Program`/`Kegiatan`, the two text columns before a column of figures are the
+sasaran and the indikator and the figures their target, in the order every PK and IKU prints
+them. Anything else (two amounts without that evidence, percents, quarters) stays without
+roles: guessing which amount is pagu or realisasi is not ours to do.
 """
 
 from __future__ import annotations
@@ -29,7 +35,12 @@ REALISED_HEADER = "Realisasi (Rp)"
 SHARE_HEADER = "%"
 FIGURE_HEADERS = (MONEY_HEADER, REALISED_HEADER, SHARE_HEADER)
 SHARE_TOLERANCE = 0.06  # percentage points: a share printed to two decimals, rounded either way
-_NUMBERING = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[a-zA-Z][.)])\s*$")
+NAME_HEADER = "Program/Kegiatan"
+INDICATOR_HEADERS = ("Sasaran", "Indikator Kinerja", "Target")
+# a list number, perhaps behind a scan's speck read as a dash (`- 1`, LKIP.pdf p39)
+_NUMBERING = re.compile(r"^\s*(?:[-–]\s*)?(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[a-zA-Z][.)])\s*$")
+_REALISATION_CAPTION = re.compile(r"(?=.*\brealisasi\b)(?=.*\b(?:anggaran|pagu|keuangan)\b)", re.IGNORECASE)
+_PROGRAM_NAME = re.compile(r"^\W*(?:program|kegiatan)\b", re.IGNORECASE)
 _RUPIAH = re.compile(r"^\s*rp\b|^\s*\d{1,3}(?:\.\d{3}){2,}(?:,\d{2}|,-)?\s*$", re.IGNORECASE)
 
 
@@ -42,46 +53,98 @@ def _kind(values: list[str]) -> str | None:
         return "money"  # before list numbers: `162.254.370.560` is dotted like `1.2.1`
     if all(_NUMBERING.match(v) for v in filled):
         return "no"
+    if all(cell_kind(v) in ("amount", "percent", "count", "small") for v in filled):
+        return "figure"  # figures of another kind: an indicator's target at most
     if any(cell_kind(v) in ("amount", "percent") for v in filled):
-        return None  # figures of another kind: not a plain list
+        return None  # figures mixed with words: not a plain list
     if all(re.match(r"^\W*\p{L}", v) for v in filled):
         return "text"
     return None
 
 
-def infer_header(rows: list[GridRow], width: int) -> list[list[str]] | None:
-    """A one-row header naming the columns, or None when the values do not decide them."""
+def infer_header(rows: list[GridRow], width: int, caption: str | None = None) -> list[list[str]] | None:
+    """A one-row header naming the columns, or None when the values (and, for two amounts
+    without a share column, the `caption`) do not decide them."""
     if len(rows) < MIN_ROWS:
         return None
     columns = [[r.cells[j] if j < len(r.cells) else "" for r in rows] for j in range(width)]
     kinds = [_kind(values) for values in columns]
     for j, values in enumerate(columns):  # a word or a figure in a column of blanks: specks, strays
-        if kinds[j] in ("text", None) and sum(1 for v in values if v.strip()) <= (1 - SHARE) * len(rows):
+        if kinds[j] in ("text", "figure", None) and sum(1 for v in values if v.strip()) <= (1 - SHARE) * len(rows):
             kinds[j] = "empty"
     named = {}
     monies = [j for j, k in enumerate(kinds) if k == "money"]
     if len(monies) == 2:
-        found = _share_column(columns, kinds, *monies)
+        found = _share_column(columns, kinds, *monies) or _by_caption(columns, caption, *monies)
         if found is None:
             return None
         share, pagu, realised = found
-        kinds[share] = "share"
-        named = {pagu: MONEY_HEADER, realised: REALISED_HEADER, share: SHARE_HEADER}
+        named = {pagu: MONEY_HEADER, realised: REALISED_HEADER}
+        if share is not None:
+            kinds[share] = "share"
+            named[share] = SHARE_HEADER
     elif len(monies) == 1:
         named = {monies[0]: MONEY_HEADER}
-    if None in kinds or not named:
+    if not named:
         return None
     names = [j for j, k in enumerate(kinds) if k == "text" and j < min(monies)]
-    if len(names) != 1:
+    if len(names) != 1 or "figure" in kinds:
+        if len(monies) != 2 or share is not None or (indicators := _indicator_columns(columns, kinds, names)) is None:
+            return None
+        named.update(indicators)
+        names = [j for j, h in indicators.items() if h == NAME_HEADER]
+        kinds = ["named" if j in indicators else k for j, k in enumerate(kinds)]
+    if None in kinds:
         return None
     filled = sum(1 for r in rows if names[0] < len(r.cells) and r.cells[names[0]].strip())
     if filled < SHARE * len(rows):
         return None
     header = []
     for j, kind in enumerate(kinds):
-        header.append(named.get(j) or {"no": "No", "empty": ""}.get(kind)
-                      or ("Uraian" if j == names[0] else "Keterangan"))
+        if j in named:
+            header.append(named[j])
+        elif kind in ("no", "empty"):
+            header.append("No" if kind == "no" else "")
+        else:
+            header.append("Uraian" if j == names[0] else "Keterangan")
     return [header]
+
+
+def _by_caption(columns: list[list[str]], caption: str | None, a: int, b: int) -> tuple[None, int, int] | None:
+    """(None, pagu column, realisasi column) for a table whose caption names a realisation of
+    the budget, the pagu being the amount at least the other in `SHARE` of the rows printing
+    both (at least `MIN_ROWS`)."""
+    if not caption or not _REALISATION_CAPTION.match(caption):
+        return None
+    pairs = [(x, y) for x, y in zip(map(_number, columns[a]), map(_number, columns[b]))
+             if x is not None and y is not None]
+    if len(pairs) < MIN_ROWS:
+        return None
+    if sum(x >= y for x, y in pairs) >= SHARE * len(pairs):
+        return None, a, b
+    if sum(y >= x for x, y in pairs) >= SHARE * len(pairs):
+        return None, b, a
+    return None
+
+
+def _indicator_columns(columns: list[list[str]], kinds: list[str | None], texts: list[int]) -> dict[int, str] | None:
+    """Headers of a realisation table that prints its indicators beside its programs: the
+    text column whose names open with `Program`/`Kegiatan` (`SHARE` of them), and right before
+    the one column of figures, two text columns: sasaran and indikator."""
+    programs = [j for j in texts if _opens_with_program(columns[j])]
+    figures = [j for j, k in enumerate(kinds) if k == "figure"]
+    if len(programs) != 1 or len(figures) != 1:
+        return None
+    target = figures[0]
+    before = [j for j in texts if j < target and j != programs[0]]
+    if len(before) != 2 or before[1] != target - 1 or kinds.count("text") != 3:
+        return None
+    return {programs[0]: NAME_HEADER, **dict(zip((*before, target), INDICATOR_HEADERS))}
+
+
+def _opens_with_program(values: list[str]) -> bool:
+    filled = [v for v in values if v.strip()]
+    return bool(filled) and sum(1 for v in filled if _PROGRAM_NAME.match(v)) >= SHARE * len(filled)
 
 
 def _number(text: str) -> float | None:

@@ -151,12 +151,19 @@ def assign_levels(rows: list[RowInfo], header_level: str | None = None) -> None:
         if lvl:
             r.level, r.labelled = lvl, True
     _mark_sections(rows)
-    # numbering styles of labelled rows name the level of unlabelled rows with the same style
+    # numbering styles of labelled rows name the level of unlabelled rows with the same style;
+    # not a style whose labelled rows all print one code (`1` on every row: the first part of a
+    # Kode split into columns, LKIP.pdf pp 77-81), which numbers nothing
     by_style: dict[str, Counter[str]] = {}
+    codes: dict[str, set[str]] = {}
     for r in rows:
         style = numbering_style(r.code)
         if r.labelled and style and r.level != "total":
             by_style.setdefault(style, Counter())[r.level] += 1
+            codes.setdefault(style, set()).add((r.code or "").strip())
+    for style, printed in codes.items():
+        if len(printed) == 1 and sum(by_style[style].values()) >= 2:
+            del by_style[style]
     last_labelled: str | None = None
     for r in rows:
         if r.labelled:

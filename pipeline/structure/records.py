@@ -25,9 +25,13 @@ from pipeline.structure.hierarchy import (
 from pipeline.structure.level_readings import reread_levels
 from pipeline.structure.readings import may_be_capaian, read_by_capaian
 from pipeline.structure.roles import OUTER
+from pipeline.structure.table_figures import header_scale
 from schemas.model import MAX_AMOUNT, MAX_PERCENT, BudgetLine, IndicatorRow, Table
 
 _TW_K = ("tw1_k", "tw2_k", "tw3_k", "tw4_k")
+# raw_cells key of a line whose amounts are printed scaled (`(dlm juta)`): the rupiah its printed
+# figures are rounded to (`287,50` juta: 10000), so the checks allow that much per summed row
+AMOUNT_UNIT = "amount_unit"
 
 
 def document_convention(tables: list[Table]) -> NumberConvention:
@@ -106,11 +110,13 @@ _DOTS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)?[1-9][0-9]{0,5}(?:\.[0-9]{3,6}){1,}\.
 _THOUSANDS_ONLY = re.compile(r"^\s*(?:rp\.?\s*)*[1-9][0-9]{0,2}(?:[.,][0-9]{3})+(?:,-)?\s*$", re.IGNORECASE)
 
 
-def _money(value: ParsedValue) -> Decimal | None:
-    """Rupiah. A printed `-` is 0. Rupiah has at most two decimals: a figure whose separators all
-    sit before groups of three digits (`9.340.000,000`, `15.199,500,000`: typing slips) is whole
-    rupiah, never 9.340.000 with three decimals; so is one with two or more dots and a last group
-    of three that a dot fell out of (`1.660453.975`): two dots are never one decimal point."""
+def _money(value: ParsedValue, scale: int = 1) -> Decimal | None:
+    """Rupiah, the figure times the `scale` its column's header states (`Pagu Indikatif (dlm
+    juta)`: `9.397,78` is 9.397.780.000). A printed `-` is 0. Rupiah has at most two decimals: a
+    figure whose separators all sit before groups of three digits (`9.340.000,000`,
+    `15.199,500,000`: typing slips) is whole rupiah, never 9.340.000 with three decimals; so is
+    one with two or more dots and a last group of three that a dot fell out of (`1.660453.975`):
+    two dots are never one decimal point."""
     if value.kind == "dash":
         return Decimal(0)
     if (_THOUSANDS_ONLY.match(value.raw) and (value.value is None or (value.decimals or 0) == 3)) \
@@ -120,6 +126,7 @@ def _money(value: ParsedValue) -> Decimal | None:
         amount = value.value
     else:
         return None
+    amount *= scale
     if abs(amount) >= MAX_AMOUNT:  # more than DECIMAL(20,2) holds: a misread, not rupiah
         return None
     try:
@@ -160,6 +167,7 @@ def table_records(table: Table, fallback: NumberConvention,
 
     roles = {c.role: c.index for c in reversed(table.columns)}
     money_roles = [r for r in roles if is_amount_role(r)]
+    scales = {c.role: header_scale(c.header) or 1 for c in table.columns if roles.get(c.role) == c.index}
     kinerja = any(r in roles for r in ("target", "realisasi_kinerja", "capaian", *_TW_K))
     definitions = "formulasi" in roles or "sumber_data" in roles  # an IKU table: indicators, no figures
     name_header = next((c.header for c in table.columns if c.role == "name"), "")
@@ -191,7 +199,7 @@ def table_records(table: Table, fallback: NumberConvention,
             name = _outer_name(row.cells, outer)
         lead, name = split_leading_code(name, scanned=row.scanned)
         code = code or lead
-        amounts = {r: m for r in money_roles if (m := _money(values[r])) is not None}
+        amounts = {r: m for r in money_roles if (m := _money(values[r], scales[r])) is not None}
         texts = [c for c in row.cells if c.strip()]
         infos.append(RowInfo(name=" ".join(name.split()), code=code, amounts=amounts, texts=texts))
     header_level = default_level_from_header(name_header)
@@ -223,7 +231,7 @@ def table_records(table: Table, fallback: NumberConvention,
         serapan = _percent(values.get("realisasi_pct")) is not None  # `% Penyerapan Anggaran` alone
         if (money_roles or serapan) and (info.amounts or serapan or (
                 info.name and info.level in ("program", "kegiatan", "opd", "urusan", "total"))):
-            lines.append(_budget_line(table, n, row, info, values, money_roles, parents, raw))
+            lines.append(_budget_line(table, n, row, info, values, scales, parents, raw))
         if info.level in ("program", "kegiatan", "sub_kegiatan", "opd") and info.name:
             context = info.name
         indikator = _cell(row.cells, roles.get("indikator"))
@@ -282,17 +290,23 @@ def _percent(value: ParsedValue | None) -> Decimal | None:
 
 
 def _budget_line(table: Table, n: int, row, info: RowInfo, values: dict[str, ParsedValue],
-                 money_roles: list[str], parents: list[int | None], raw: dict[str, str]) -> BudgetLine:
+                 scales: dict[str, int], parents: list[int | None], raw: dict[str, str]) -> BudgetLine:
+    """The row's budget line; `scales`: the multiplier each role's column header states."""
     line = BudgetLine(table_no=table.table_no, row_no=n, level=info.level or "other", name=info.name,
                       page=row.page, source_line=row.line, code=info.code, raw_cells=raw)
     parent = parents[n - 1]
     line.parent_row_no = parent + 1 if parent is not None else None
-    for role in money_roles:
+    units = []
+    for role in (r for r in values if is_amount_role(r)):
         value = values[role]
-        amount = _money(value)
+        amount = _money(value, scales[role])
         setattr(line, role, amount)  # amount roles are BudgetLine fields (schemas.model.AMOUNT_ROLES)
         if amount is None and value.kind not in ("empty",):
             line.unparsed.append(role)
+        if amount is not None and scales[role] > 1:
+            units.append(Decimal(scales[role]).scaleb(-(value.decimals or 0)))
+    if units:
+        raw[AMOUNT_UNIT] = f"{max(units).normalize():f}"
     pct = values.get("realisasi_pct")
     if _percent(pct) is not None:
         line.realisasi_pct = pct.value

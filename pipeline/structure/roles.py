@@ -31,6 +31,8 @@ tujuan misi iku utama akhir renstra alokasi serapan persen bobot hasil kondisi r
 pelaksana unit kerja s/d sd dan atau per dengan pada terhadap yang thd i ii iii iv rata rata-rata
 asisten kepala bagian kasubbag ketua lokasi volume pendanaan indikatif prioritas rpjmd rkpd apbd
 definisi operasional jumlah total spj perencanaan kerangka periode dpa dppa penyerapan
+kebutuhan catatan penting prakiraan maju dlm juta ribuan sisa rekening rincian perhitungan keluaran
+dievaluasi penanggungjawab
 """.split())
 _TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -39,8 +41,9 @@ _UP_TO_QUARTER = re.compile(r"(?:\bs\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)
 _QUARTER_WORD = re.compile(r"\b(?:triwulan|triw\w*|triv\w*|trw|tw|vulan|kuartal)\b", re.IGNORECASE)
 _QUARTER_NUMBER = re.compile(r"(?:^|[\s/(])(iv|iii|ii|i|[1-4])(?=$|[\s/)])", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(?:\s*\(?=.*)?$")
-# a year of a multi-year plan (Renstra: `Tahun 1` … `Tahun 5`, `Akhir Periode Renstra`)
-PLAN_YEAR = r"\btahun\s*(?:ke\W*)?[1-5]\b|akhir\s+(?:periode|renstra|rpjmd)|jangka\s+menengah"
+# a year of a multi-year plan (Renstra: `Tahun 1` … `Tahun 5`, `Akhir Periode Renstra`), or the
+# next year a Renja forecasts beside this one's plan (`Prakiraan Maju Rencana Tahun 2017`)
+PLAN_YEAR = r"\btahun\s*(?:ke\W*)?[1-5]\b|akhir\s+(?:periode|renstra|rpjmd)|jangka\s+menengah|prakiraan\s+maju"
 _BARE_FIGURE = re.compile(r"^\s*(?!(?:19|20)\d\d\s*$)\d{3,}\s*$")
 _LEADING_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\s+(?=\D)")
 
@@ -75,6 +78,8 @@ def _known_header_token(token: str) -> bool:
     """A header word, a number, or one that OCR garbled or split (`Kineria`, `Triv`, `vulan`)."""
     if token in HEADER_WORDS or token.isdigit():
         return True
+    if "/" in token.strip("/") and token != "s/d":  # `Program/Kegiatan`, `Dana/`: each part a header word
+        return all(_known_header_token(part) for part in token.split("/") if part)
     if len(token) < 4:
         return False
     return bool(difflib.get_close_matches(token, _LONG_HEADER_WORDS, n=1, cutoff=0.85))
@@ -328,8 +333,10 @@ def _figure_role(text: str, context: str) -> str | None:
         return "pagu_perubahan"
     if _has(r"serapan|nyerapan", text) and not kinerja:  # the budget's absorption
         return "realisasi_pct"
-    if _has(r"rencana\s+(?:tingkat\s+)?capaia|capaia\w*\s*\(\s*target", text) and not _has("realisasi", text):
-        # `Rencana Tingkat Capaian (Target)` of the RKT / PK forms: the planned level, a target
+    if _has(r"(?:rencana|target)\s+(?:tingkat\s+)?capaia|capaia\w*\s*\(\s*target", text) \
+            and not _has("realisasi", text):
+        # `Rencana Tingkat Capaian (Target)` of the RKT / PK forms, a Renja's `Target Capaian
+        # Kinerja`: the planned level, a target
         return "pagu" if _has(MONEY, text) else "target"
     if _has(r"capaia|serapan|nyerapan|progres", text):  # `CAPAIA N`: OCR splits words
         return "realisasi_pct" if money and not kinerja else "capaian"
@@ -352,7 +359,7 @@ def _text_role(text: str, context: str) -> str | None:
     """Roles of descriptive columns, read from `text` (one header level) within `context`."""
     if _has(r"\bkode\b|\bkd\b", text):
         return "code"
-    if _has(r"keterangan|\bket\b", text):
+    if _has(r"keterangan|\bket\b|catatan", text):  # `Catatan Penting` of a Renja: a note
         return "keterangan"
     if _has(r"satuan", text):
         return "satuan"

@@ -257,7 +257,7 @@ def _header_from_values(seg: Segment) -> list[list[str]] | None:
         lead += 1
     rows = seg.rows[lead:]
     width = _width([r.cells for r in rows])
-    inferred = infer_header(rows, width)
+    inferred = infer_header(rows, width, seg.grid.caption)
     if not inferred or not seg.header:
         return inferred
     money = inferred[0].index(MONEY_HEADER)
@@ -293,8 +293,22 @@ def stitch(segments: list[Segment]) -> list[Segment]:
 
 
 # ------------------------------------------------------------------ row repair
-def _is_wrap_row(row: GridRow, columns: list[Column]) -> bool:
-    """A row holding only the wrapped tail of text cells of the row above."""
+# a cell's text that cannot end there: a conjunction, preposition or joining mark is its last word
+_UNFINISHED = re.compile(r"(?:\b(?:dan|serta|atau|dengan|di|ke|dari|yang|untuk|pada|oleh|bagi|terhadap)|(?<=[^\W\d_])\s*[,&])\s*$",
+                         re.IGNORECASE)
+
+
+def _unfinished_above(row: GridRow, above: GridRow) -> set[int]:
+    """Columns where `row` prints under a cell of `above` whose text is unfinished (`1 dinas
+    dan` over `7 balai PSDA`): the same cell's next line, whatever a rule between them says (a
+    scan's merged cells leave partial rules that cut a row's lines apart, LKIP.pdf p77)."""
+    return {j for j, cell in enumerate(row.cells)
+            if cell.strip() and j < len(above.cells) and _UNFINISHED.search(above.cells[j])}
+
+
+def _is_wrap_row(row: GridRow, columns: list[Column], continued: set[int] = frozenset()) -> bool:
+    """A row holding only the wrapped tail of text cells of the row above; in the `continued`
+    columns (`_unfinished_above`) a figure's words too (`7 balai PSDA` after `1 dinas dan`)."""
     roles = {c.index: c.role for c in columns}
     filled = [(j, c) for j, c in enumerate(row.cells) if c.strip()]
     if not filled:
@@ -303,6 +317,8 @@ def _is_wrap_row(row: GridRow, columns: list[Column]) -> bool:
         role = roles.get(j, "other")
         if role in ("no", "code") or _NUMBERING.match(cell):
             return False
+        if j in continued and role not in AMOUNT_ROLES:
+            continue  # the rest of an unfinished cell, figures and all: `7 balai PSDA`
         if role not in TEXT_ROLES and role != "other":
             return False
         if cell_kind(cell) not in ("text", "label"):
@@ -336,10 +352,11 @@ def join_wrapped_rows(rows: list[GridRow], columns: list[Column], page_breaks_on
     `… Media Massa dan Pemanfaatan` / next page `Teknologi Informasi`)."""
     out: list[GridRow] = []
     for row in rows:
-        cut = not page_breaks_only or (out and row.page is not None and out[-1].page is not None
-                                       and row.page != out[-1].page) or (
+        continued = _unfinished_above(row, out[-1]) if out else set()
+        cut = not page_breaks_only or bool(continued) or (out and row.page is not None and out[-1].page is not None
+                                                          and row.page != out[-1].page) or (
             out and row.line is not None and out[-1].line is not None and row.line - out[-1].line > 1)
-        if out and cut and _is_wrap_row(row, columns) and not _TOTAL_LABEL.match(" ".join(out[-1].cells)):
+        if out and cut and _is_wrap_row(row, columns, continued) and not _TOTAL_LABEL.match(" ".join(out[-1].cells)):
             prev = out[-1]
             width = max(len(prev.cells), len(row.cells))
             prev.cells = prev.cells + [""] * (width - len(prev.cells))

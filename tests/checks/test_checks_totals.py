@@ -303,3 +303,26 @@ def test_a_child_printing_its_pagu_and_realisasi_swapped_is_named_in_both_flags(
     assert all("'S2'" in f.message and "swapped" in f.message for f in flags)
     lines[2].realisasi = Decimal(360)  # no longer the mirror difference: no row named
     assert not any("swapped" in f.message for f in check_totals(lines))
+
+
+def test_amounts_printed_in_millions_may_miss_their_sum_by_their_rounding() -> None:
+    """LKIP.pdf p79 (a Renja in `juta`): eight kegiatan printed to 0,01 juta sum to 2.450,17 while
+    the program prints 2.449,16 (2.449.163.248 rupiah elsewhere) — 1,01 juta off, an error; a gap
+    of 0,01 juta over three rows is their rounding (each part rounded to 10.000 rupiah)."""
+    def juta(row, level, name, parent, pagu):
+        line = bl(row, level, name, parent, pagu=None)
+        line.pagu = Decimal(pagu) * 1_000_000
+        line.raw_cells = {"pagu": pagu, "amount_unit": "10000"}
+        return line
+
+    rounded = [juta(1, "program", "Program Pelayanan Administrasi Perkantoran", None, "9397.78"),
+               juta(2, "kegiatan", "A", 1, "4533.66"), juta(3, "kegiatan", "B", 1, "707.05"),
+               juta(4, "kegiatan", "C", 1, "4157.06")]
+    assert check_totals(rounded) == []
+    unscaled = [bl(1, "program", "P", pagu="9.397.780.000"), bl(2, "kegiatan", "A", 1, "4.533.660.000"),
+                bl(3, "kegiatan", "B", 1, "707.050.000"), bl(4, "kegiatan", "C", 1, "4.157.060.000")]
+    assert len(check_totals(unscaled)) == 1  # 10.000 rupiah off where rupiah are printed: an error
+    wrong = [juta(1, "program", "Program Peningkatan Kesejahteraan", None, "2449.16"),
+             juta(2, "kegiatan", "A", 1, "1332.91"), juta(3, "kegiatan", "B", 1, "1117.26")]
+    [flag] = check_totals(wrong)
+    assert "2.449.160.000" in flag.message

@@ -36,6 +36,21 @@ def test_rows_before_the_first_labelled_row_take_their_style_level() -> None:
     assert [r.level for r in rows] == ["sub_kegiatan", "kegiatan", "sub_kegiatan"]
 
 
+def test_one_code_on_every_labelled_row_names_no_level() -> None:
+    # LKIP.pdf pp 77-81: a Kode split into five columns keeps its first part, `1`, on every row;
+    # the programs' `1` does not make the kegiatan below them programs
+    rows = _rows(("Program Pembinaan Jasa Konstruksi", "1", {"pagu": D(30)}),
+                 ("Pembinaan Pelaksanaan Konstruksi", "1", {"pagu": D(10)}), ("Supervisi Konstruksi", None, {"pagu": D(20)}),
+                 ("Program Pelayanan Administrasi Perkantoran", "1", {"pagu": D(9)}),
+                 ("Pelayanan Administrasi Perkantoran Dinas", "1", {"pagu": D(9)}))
+    assign_levels(rows)
+    assert [r.level for r in rows] == ["program", "kegiatan", "kegiatan", "program", "kegiatan"]
+    # programs numbered 1, 2: their style still names the unlabelled rows numbered like them
+    numbered = _rows(("Program A", "1", None), ("Program B", "2", None), ("Layanan C", "3", {"pagu": D(1)}))
+    assign_levels(numbered)
+    assert [r.level for r in numbered] == ["program", "program", "program"]
+
+
 def test_kemendagri_codes() -> None:
     assert level_from_code("1.01.01") == "program"
     assert level_from_code("1.01.01.2.01") == "kegiatan"

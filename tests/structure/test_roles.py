@@ -311,3 +311,13 @@ def test_a_remainder_and_its_share_are_no_absorption() -> None:
     header = [["No", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "SILPA*)", ""], ["", "", "", "", "Rp", "%"]]
     rows = [GridRow(cells=["1", "APBD", "44.495.611.842", "43.433.436.071", "1.062.175.771", "2,39"])]
     assert [c.role for c in assign_roles(header, rows, 6)] == ["no", "name", "pagu", "realisasi", "other", "other"]
+
+
+def test_header_words_joined_by_a_slash_count_each_and_a_names_wrapped_tail_is_no_header() -> None:
+    # a realisation form's header: `Program/Kegiatan` is two header words, not one unknown one
+    assert is_header_like(["No", "Program/Kegiatan", "Pagu Anggaran", "Realisasi Keuangan", "Persentase Realisasi",
+                           "Realisasi Fisik (%)", "Sisa Anggaran"])
+    assert is_header_like(["Kode Rekening", "Uraian", "Rincian Perhitungan", "", "", "Jumlah (Rp)"])
+    # the wrapped tail of a name (`… Perangkat / Daerah SKPD`) stays a data row
+    assert not is_header_like(["", "Daerah SKPD", ""])
+    assert not is_header_like(["", "Urusan Pemerintahan/Daerah", ""])

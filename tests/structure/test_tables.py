@@ -83,6 +83,24 @@ def test_a_row_opening_with_an_outline_number_is_no_wrapped_tail() -> None:
     assert [r.cells[0] for r in joined] == ["1.1.2.2 Jumlah dokumen pemetaan distribusi semen beku ternak ruminansia besar"]
 
 
+def test_a_ruled_rows_line_under_an_unfinished_cell_is_that_cells_next_line() -> None:
+    # LKIP.pdf p77: a merged cell's partial rule cut `1 dinas dan / 7 balai PSDA` into two rows
+    columns = [Column(0, "name", "Program/Kegiatan"), Column(1, "target", "Target Capaian Kinerja"),
+               Column(2, "pagu", "Pagu Indikatif")]
+    first = GridRow(cells=["Pembinaan Pelaksanaan dan Monitoring Kegiatan", "1 dinas dan", "287,50"], page=77)
+    tail = GridRow(cells=["Konstruksi di Jawa Barat", "7 balai PSDA", ""], page=77)
+    joined = join_wrapped_rows([first, tail], columns, page_breaks_only=True)
+    assert [r.cells for r in joined] == [
+        ["Pembinaan Pelaksanaan dan Monitoring Kegiatan Konstruksi di Jawa Barat", "1 dinas dan 7 balai PSDA", "287,50"]]
+    # a finished cell above: the ruled row below is a row of its own, figures or not
+    whole = GridRow(cells=["Pembinaan Pelaksanaan Konstruksi", "1 dinas", "287,50"], page=77)
+    assert len(join_wrapped_rows([whole, GridRow(cells=["Konstruksi di Jawa Barat", "7 balai", ""], page=77)],
+                                 columns, page_breaks_only=True)) == 2
+    # nor does an amount continue an unfinished name
+    assert len(join_wrapped_rows([first, GridRow(cells=["", "", "15.000,00"], page=77)], columns,
+                                 page_breaks_only=True)) == 2
+
+
 def test_realign_moves_a_block_shifted_by_a_missing_column() -> None:
     roles = ["no", "indikator", "keterangan", "name", "pagu_murni", "pagu_perubahan", "realisasi", "realisasi_pct"]
     # the name cell vanished on this page: everything after it slid one column left
@@ -383,3 +401,42 @@ def test_the_permendagri_86_evaluation_form_reads_each_kinerja_and_rp_pair_by_it
         5_200_000_000, 1_040_000_000, 1_310_000_000, 5_000_000_000)
     kegiatan = doc.indicators[1]
     assert (kegiatan.target_value, kegiatan.tw2_value, kegiatan.realisasi_value) == (4, 2, 4)
+
+
+def test_a_realisation_tables_amounts_are_named_by_its_caption_and_which_is_the_larger() -> None:
+    """LKIP.pdf p39 (Tabel 3.9 Realisasi Anggaran Per Indikator): a black header band over `No |
+    Sasaran | Indikator | Target | Program | pagu | realisasi` and no share column. The caption
+    names a budget's realisation; the amount at least the other row after row is the pagu; the
+    programs open with `Program`, and the two text columns before the figures are sasaran and
+    indikator with their target."""
+    from pipeline.structure.headerless import infer_header
+    from pipeline.structure.tables import build_tables
+    from schemas.model import Grid, GridRow
+
+    cells = [["- 1", "Meningkatnya penyelenggaraan pengelolaan SDA", "Prosentase rekomendasi teknis", "100%",
+              "Program Pengembangan, Pengelolaan, dan Konservasi Sungai", "6.383.235.800", "5.969.111.613"],
+             ["", "", "Prosentase intensitas tanam", "220%", "Program Pengembangan dan Pengelolaan Jaringan Irigasi",
+              "405.141.240", "395.121.720"],
+             ["2", "Meningkatnya partisipasi masyarakat", "Partisipasi masyarakat", "4 Tahapan",
+              "Program Pengembangan, Pengelolaan, dan Konservasi Sungai", "10.139.590.000", "2.513.956.532"],
+             ["", "", "", "", "Program Pengembangan dan Pengelolaan Jaringan Irigasi", "2.533.288.840", "9.142.396.087"],
+             ["3", "Meningkatnya kapasitas tampung", "Bertambahnya kapasitas tampung situ", "150000 m3",
+              "Program Pengendalian Banjir dan Kekeringan", "16.523.280.860", "16.436.156.485"]]
+    rows = [GridRow(cells=list(c)) for c in cells]
+    caption = "Tabel 3.9 Realisasi Anggaran Per Indikator Tahun 2016"
+    expected = ["No", "Sasaran", "Indikator Kinerja", "Target", "Program/Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)"]
+    assert infer_header(rows, 7, caption) == [expected]
+    swapped = [GridRow(cells=c[:5] + [c[6], c[5]]) for c in cells]  # realisasi printed first
+    assert infer_header(swapped, 7, caption)[0][5:] == ["Realisasi (Rp)", "Anggaran (Rp)"]
+    assert infer_header(rows, 7) is None  # no caption: which amount is pagu is not ours to guess
+    assert infer_header(rows, 7, "Tabel 3.10 Alokasi Anggaran Per Indikator") is None  # no realisation
+    mixed = [GridRow(cells=c[:5] + ([c[5], c[6]] if k in (0, 2) else [c[6], c[5]])) for k, c in enumerate(cells)]
+    assert infer_header(mixed, 7, caption) is None  # neither amount the larger in most rows (3 and 2 of 5)
+    no_programs = [GridRow(cells=c[:4] + [c[4].replace("Program ", "")] + c[5:]) for c in cells]
+    assert infer_header(no_programs, 7, caption) is None  # three text columns, none the programs
+
+    noise = ["", "NESE MANA", "aaa an Final hal Sara", "Swata Aa Dea", "", "pat mage RIMS", "Katkan ORG"]
+    grid = Grid(rows=[GridRow(cells=list(c), page=39) for c in [noise, *cells]], page=39, source="pdf:ruled",
+                caption=caption)
+    [table] = build_tables([grid])
+    assert [c.role for c in table.columns] == ["no", "sasaran", "indikator", "target", "name", "pagu", "realisasi"]
