@@ -128,6 +128,15 @@ class Table:
 # --------------------------------------------------------------------------- records
 LEVELS = ("opd", "urusan", "program", "kegiatan", "sub_kegiatan", "sasaran", "total", "other")
 
+# `raw_cells` keys the pipeline writes beside the printed cells: how a row was read, not what it prints
+OCR_CONFIDENCE = "ocr_confidence"  # a scanned row's OCR confidence per raw cell (JSON: key → 0-100)
+READ_BY = "read_by"  # `capaian`: the row's figures were read by its printed capaian
+LEVEL_BY = "level_by"  # the row's level was told apart from its neighbours' by arithmetic
+# the rupiah a scaled amount column's (`(dlm juta)`) figures are rounded to (`287,50` juta: 10000),
+# so the checks allow that much per summed row
+AMOUNT_UNIT = "amount_unit"
+BOOKKEEPING = frozenset({OCR_CONFIDENCE, READ_BY, LEVEL_BY, AMOUNT_UNIT})
+
 
 @dataclass
 class BudgetLine:

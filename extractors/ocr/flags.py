@@ -12,7 +12,7 @@ import json
 import os
 
 from pipeline.checks.common import ROLE_LABEL, describe
-from schemas.model import AMOUNT_ROLES, MAX_AMOUNT, MAX_PERCENT, BudgetLine, Flag
+from schemas.model import AMOUNT_ROLES, MAX_AMOUNT, MAX_PERCENT, OCR_CONFIDENCE, BudgetLine, Flag
 
 RULE = "low_confidence_amount"
 DEFAULT_THRESHOLD = 60.0  # env LKJIP_OCR_MIN_CONFIDENCE; see the calibration in README (Scanned reports)
@@ -28,7 +28,7 @@ def threshold() -> float:
 
 
 def cell_confidences(line: BudgetLine) -> dict[str, float]:
-    raw = line.raw_cells.get("ocr_confidence")
+    raw = line.raw_cells.get(OCR_CONFIDENCE)
     if not raw:
         return {}
     try:
@@ -46,7 +46,7 @@ def drop_impossible(lines: list[BudgetLine]) -> list[Flag]:
     that cannot be read; kept, they would also overflow the warehouse columns and abort the load."""
     flags = []
     for line in lines:
-        if "ocr_confidence" not in line.raw_cells:
+        if OCR_CONFIDENCE not in line.raw_cells:
             continue
         for role in (*AMOUNT_ROLES, "realisasi_pct"):
             value = getattr(line, role, None)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from extractors.pdf.geometry import Word
+from schemas.vocabulary import HEADER_WORDS
 
 W = TypeVar("W", bound=Word)
 
@@ -46,13 +47,17 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)  # a run of letters
 
 @lru_cache(maxsize=1)
 def printed() -> dict[str, int]:
-    """How often the reports print each word (`word count` per line; a bare word: once)."""
+    """How often the reports print each word (`word count` per line; a bare word: once), and
+    the header words (`schemas.vocabulary`) the corpus happens not to print, once each: the
+    standard forms' `Pagu Indikatif`, `Prakiraan Maju` are report words wherever they appear."""
     counts: dict[str, int] = {}
     if LEXICON.is_file():
         for line in LEXICON.read_text(encoding="utf-8").splitlines():
             word, _, count = line.strip().partition(" ")
             if word:
                 counts[word] = int(count) if count else 1
+    for word in HEADER_WORDS:
+        counts.setdefault(word, 1)
     return counts
 
 

@@ -17,11 +17,10 @@ from extractors.pdf.headedlist import find_headed_lists
 from extractors.pdf.margins import mark_margins
 from extractors.pdf.reader import PageContent, needs_ocr, open_pdf, read_page
 from extractors.pdf.ruled import RuledTable, find_ruled_tables
-from extractors.pdf.textlines import TextLine, group_lines
+from extractors.pdf.textlines import TextLine, group_lines, is_caption
 from schemas.model import Grid, GridRow, SourceDocument
 
 CAPTION_LOOKBACK = 3  # text lines above a grid searched for its caption
-_CAPTION = re.compile(r"^\W*(?:tabel|table)\b", re.IGNORECASE)
 _CONTINUED = re.compile(r"lanjut|continued", re.IGNORECASE)
 
 
@@ -41,7 +40,7 @@ def _caption_and_top(grid_top: float, free: list[TextLine], others_above: bool) 
     near = above[-CAPTION_LOOKBACK:]
     caption = None
     for i in range(len(near) - 1, -1, -1):
-        if _CAPTION.match(near[i].text):
+        if is_caption(near[i].text):
             caption = " ".join(" ".join(ln.text.split()) for ln in near[i:])
             break
     top = not others_above and all(_CONTINUED.search(ln.text) for ln in above)
@@ -80,7 +79,7 @@ def _caption_inside(grid: Grid) -> str | None:
     if len(grid.rows) < 2:
         return None
     filled = [c for c in grid.rows[0].cells if c.strip()]
-    if len(filled) != 1 or not _CAPTION.match(filled[0]):
+    if len(filled) != 1 or not is_caption(filled[0]):
         return None
     grid.rows.pop(0)
     return " ".join(filled[0].split())

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 
-from extractors.pdf.textlines import TextLine, split_chunks
+from extractors.pdf.textlines import TextLine, is_caption, split_chunks
 
 BAND = 0.12  # top/bottom share of the page height searched for margin lines
 OUTERMOST = 3  # only the lines closest to the edge can be headers/footers
@@ -23,7 +23,6 @@ _PAGE_NO = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
-_CAPTION = re.compile(r"^\W*(?:tabel|table)\b", re.IGNORECASE)
 
 
 def _key(line: TextLine) -> str:
@@ -56,7 +55,7 @@ def mark_margins(pages: list[tuple[float, list[TextLine]]]) -> list[tuple[float,
     for (height, _), cands in zip(pages, candidates):
         top, bottom = 0.0, height
         for ln in cands:
-            if _CAPTION.match(ln.text):
+            if is_caption(ln.text):
                 continue  # "Tabel 3.2 (lanjutan)" repeats at page tops but belongs to its table
             repeated = len(pages) > 1 and seen[_key(ln)] >= need and not _columnar(ln)
             if _PAGE_NO.match(ln.text.strip()) or repeated:

@@ -12,6 +12,13 @@ from dataclasses import dataclass, field
 from extractors.pdf.geometry import SPECK, Word, median
 
 _TALL = re.compile(r"[A-Z0-9bdfhklt]")  # glyphs that reach the cap height (see TextLine.top)
+_CAPTION = re.compile(r"^\W*(?:tabel|table)\b", re.IGNORECASE)
+
+
+def is_caption(text: str) -> bool:
+    """A table's title line (`Tabel 3.8 Realisasi …`): it names the table below it, and when it
+    repeats at page tops (`Tabel 3.2 (lanjutan)`) it is no running header."""
+    return _CAPTION.match(text) is not None
 
 
 @dataclass(slots=True)

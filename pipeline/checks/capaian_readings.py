@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from pipeline.normalise.numbers import parse_value
-from schemas.model import IndicatorRow
+from schemas.model import BOOKKEEPING, IndicatorRow
 
 from .common import printed_decimals, rounding_verdict
 
@@ -23,8 +23,7 @@ HALF = Decimal("0.5")
 _COLUMN_SUFFIX = re.compile(r"_\d+$")
 # raw cells that are never a base for the capaian
 _NOT_A_BASE = frozenset({"target", "realisasi_kinerja", "capaian", "indikator", "sasaran", "satuan", "no", "code",
-                         "name", "formulasi", "sumber_data", "keterangan", "ocr_confidence", "read_by", "level_by",
-                         "amount_unit"})
+                         "name", "formulasi", "sumber_data", "keterangan"}) | BOOKKEEPING
 
 
 def within_printed_precision(printed: Decimal, decimals: int, realisasi: Decimal, target: Decimal) -> bool:

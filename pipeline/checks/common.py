@@ -13,8 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from pipeline.structure.records import AMOUNT_UNIT
-from schemas.model import BudgetLine, Flag
+from schemas.model import AMOUNT_UNIT, BudgetLine, Flag
 
 # Hierarchy rank of the levels that carry money: lower = higher in the tree. `total` and `other`
 # are deliberately absent: they are never part of a parent/child sum.

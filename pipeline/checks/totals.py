@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from pipeline.structure.hierarchy import LEVEL_BY
-from schemas.model import BudgetLine, Flag
+from schemas.model import LEVEL_BY, BudgetLine, Flag
 
 from .common import (
     LEVEL_RANK,

@@ -46,7 +46,9 @@ def cell_kind(text: str) -> str:
 
 # A Kemendagri code (`4.01.01`, `4.01.01.2.14`, `1.01.01.2.01.0001`, `4.01.01. 2.02.07`): two-digit
 # program groups after a one- or two-digit urusan, which no money figure (three-digit groups) has.
-_CODE = re.compile(r"^\d{1,2}\.\d{2}\.\d{2}(?:\.\s?\d{1,4})*\.?$")
+# Printed with spaces (`1 03 07 26`) it needs a zero-padded group, as figures merged from
+# neighbouring cells (`25 50 75`) have none.
+_CODE = re.compile(r"^\d{1,2}\.\d{2}\.\d{2}(?:\.\s?\d{1,4})*\.?$|^(?=.* 0\d)\d{1,2}(?: \d{2}){2}(?: \d{1,4})*$")
 
 
 def placement_kind(text: str) -> str:

@@ -13,8 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-# raw_cells key set on rows whose level was told apart from their neighbours' by arithmetic
-LEVEL_BY = "level_by"
 RANK = {"opd": 0, "urusan": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
 CHILD = {"opd": "program", "urusan": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan",
          "sub_kegiatan": "sub_kegiatan"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.structure.arithmetic import PCT_TOLERANCE
-from schemas.model import IndicatorRow
+from schemas.model import READ_BY, IndicatorRow
 
 _LONE_GROUP = re.compile(r"^\D*\d{1,3}[.,]\d{3}\D*$")  # `352,390*`, `2.165 (105,60)`: one separator, three digits
 TOLERANCE = float(PCT_TOLERANCE)  # percentage points: a printed capaian is rounded (or cut) from the ratio
@@ -61,5 +61,5 @@ def read_by_capaian(row: IndicatorRow) -> None:
     for realisasi, target in pairs:
         if _agrees(realisasi, target, row.capaian_pct):
             row.realisasi_value, row.target_value = realisasi, target
-            row.raw_cells["read_by"] = "capaian"
+            row.raw_cells[READ_BY] = "capaian"
             return

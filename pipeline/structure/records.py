@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from pipeline.normalise.numbers import NumberConvention, ParsedValue, infer_convention, parse_value
 from pipeline.structure.cellkinds import is_amount_role
+from pipeline.structure.code_columns import code_part_columns, joined_code
 from pipeline.structure.hierarchy import (
-    LEVEL_BY,
     RowInfo,
     assign_levels,
     assign_parents,
@@ -26,12 +26,18 @@ from pipeline.structure.level_readings import reread_levels
 from pipeline.structure.readings import may_be_capaian, read_by_capaian
 from pipeline.structure.roles import OUTER
 from pipeline.structure.table_figures import header_scale
-from schemas.model import MAX_AMOUNT, MAX_PERCENT, BudgetLine, IndicatorRow, Table
+from schemas.model import (
+    AMOUNT_UNIT,
+    LEVEL_BY,
+    MAX_AMOUNT,
+    MAX_PERCENT,
+    OCR_CONFIDENCE,
+    BudgetLine,
+    IndicatorRow,
+    Table,
+)
 
 _TW_K = ("tw1_k", "tw2_k", "tw3_k", "tw4_k")
-# raw_cells key of a line whose amounts are printed scaled (`(dlm juta)`): the rupiah its printed
-# figures are rounded to (`287,50` juta: 10000), so the checks allow that much per summed row
-AMOUNT_UNIT = "amount_unit"
 
 
 def document_convention(tables: list[Table]) -> NumberConvention:
@@ -174,6 +180,7 @@ def table_records(table: Table, fallback: NumberConvention,
     role_at = {c.index: c.role for c in table.columns}
     outer = _outer_name_columns(table)
     outer_groups = outer_indicator_groups(table)
+    code_parts = code_part_columns(table)
 
     def parse(cells: list[str], role: str) -> ParsedValue:
         idx = roles.get(role)
@@ -190,7 +197,8 @@ def table_records(table: Table, fallback: NumberConvention,
         name = _cell(row.cells, roles.get("name")) or _shifted_name(row.cells, roles.get("name"))
         if "name" not in roles:  # a budget per indicator or per sasaran: that is the line's label
             name = _cell(row.cells, roles.get("indikator")) or _cell(row.cells, roles.get("sasaran"))
-        code = _cell(row.cells, roles.get("code")) or _cell(row.cells, roles.get("no")) or None
+        code = (joined_code(row.cells, roles["code"], code_parts) if code_parts else None) \
+            or _cell(row.cells, roles.get("code")) or _cell(row.cells, roles.get("no")) or None
         if numbered := _numbered_name(row.cells, roles.get("name"), role_at):
             code, name = code or numbered[0], numbered[1]
         if not name:  # `Jumlah` printed in another column than the names
@@ -223,7 +231,7 @@ def table_records(table: Table, fallback: NumberConvention,
                         and row.cell_confidence[col.index] is not None:
                     confidence[key] = row.cell_confidence[col.index]
         if confidence:
-            raw["ocr_confidence"] = json.dumps(confidence)
+            raw[OCR_CONFIDENCE] = json.dumps(confidence)
         if info.level_by:  # the checks name the reading their figures were compared under
             raw[LEVEL_BY] = info.level_by
         if _cell(row.cells, roles.get("sasaran")):
@@ -291,7 +299,8 @@ def _percent(value: ParsedValue | None) -> Decimal | None:
 
 def _budget_line(table: Table, n: int, row, info: RowInfo, values: dict[str, ParsedValue],
                  scales: dict[str, int], parents: list[int | None], raw: dict[str, str]) -> BudgetLine:
-    """The row's budget line; `scales`: the multiplier each role's column header states."""
+    """The row's budget line, its amounts those of `info` (read once, in `table_records`); `scales`:
+    the multiplier each role's column header states, for the rounding the checks allow."""
     line = BudgetLine(table_no=table.table_no, row_no=n, level=info.level or "other", name=info.name,
                       page=row.page, source_line=row.line, code=info.code, raw_cells=raw)
     parent = parents[n - 1]
@@ -299,7 +308,7 @@ def _budget_line(table: Table, n: int, row, info: RowInfo, values: dict[str, Par
     units = []
     for role in (r for r in values if is_amount_role(r)):
         value = values[role]
-        amount = _money(value, scales[role])
+        amount = info.amounts.get(role)
         setattr(line, role, amount)  # amount roles are BudgetLine fields (schemas.model.AMOUNT_ROLES)
         if amount is None and value.kind not in ("empty",):
             line.unparsed.append(role)

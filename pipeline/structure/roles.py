@@ -20,20 +20,13 @@ from pipeline.normalise.numbers import NumberConvention, infer_convention, parse
 from pipeline.structure.arithmetic import decide_percent_columns
 from pipeline.structure.cellkinds import cell_kind
 from schemas.model import AMOUNT_ROLES, Column, GridRow
+from schemas.vocabulary import HEADER_WORDS
 
-# Words that make up table headers in these reports (OCR-damaged spellings included).
-HEADER_WORDS = frozenset("""
-no nomor kode kd sasaran strategis indikator kinerja target realisasi capaian tingkat triwulan tw
-trw program kegiatan sub uraian pagu anggaran murni perubahan induk satuan keterangan ket sumber
-data dana cara pengukuran formula formulasi tahun tahunan urusan bidang perangkat daerah penanggung
-jawab penjelasan kriteria interval nilai predikat kategori rp k fisik keuangan output outcome input
-tujuan misi iku utama akhir renstra alokasi serapan persen bobot hasil kondisi rencana pendukung
-pelaksana unit kerja s/d sd dan atau per dengan pada terhadap yang thd i ii iii iv rata rata-rata
-asisten kepala bagian kasubbag ketua lokasi volume pendanaan indikatif prioritas rpjmd rkpd apbd
-definisi operasional jumlah total spj perencanaan kerangka periode dpa dppa penyerapan
-kebutuhan catatan penting prakiraan maju dlm juta ribuan sisa rekening rincian perhitungan keluaran
-dievaluasi penanggungjawab
-""".split())
+# A cell this long is a header's only in a row of three cells or more, nearly all header words:
+# Permendagri 86's T-C.29 prints `Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan
+# Renja Perangkat Daerah Tahun Lalu (2017)`; a name or an indicator that long reads as data
+LONG_CELL = 90
+LONG_CELL_SHARE = 0.8
 _TOKEN = re.compile(r"[\p{L}/\-]+|\d+", re.UNICODE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_RANGE = re.compile(r"\b(?:i|1)\s*(?:-|–|s\.?/?d\.?|sampai|hingga)\s*(?:iv|4)\b", re.IGNORECASE)
@@ -152,8 +145,9 @@ def is_header_like(cells: Sequence[str]) -> bool:
         return False
     if any(_is_value_cell(c) for c in filled if not _COLUMN_NUMBER.match(c.strip())):
         return False
-    if any(len(c) > 90 for c in filled):
-        return False
+    long = [c for c in filled if len(c) > LONG_CELL]
+    if long and (len(filled) < 3 or any(_header_cell_score(c) < LONG_CELL_SHARE for c in long)):
+        return False  # a long text is a name or an indicator, unless a wide header's (T-C.29)
     if quarter_run_end(cells) is not None:
         return True
     if any(_BARE_FIGURE.match(c) for c in filled):

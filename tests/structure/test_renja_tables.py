@@ -89,3 +89,49 @@ def test_a_pagu_header_in_thousands_scales_by_a_thousand() -> None:
     [table] = build_tables([Grid(rows=[GridRow(cells=r, page=1) for r in rows], page=1, source="pdf:ruled")])
     lines, _ = table_records(table, INDONESIAN)
     assert [line.pagu for line in lines] == [Decimal("9397780000.00"), Decimal("1250000.00")]
+
+
+SPLIT_KODE_HEADER = [["Kode", "", "", "", "", "Program/Kegiatan", "Indikator Kinerja Program/Kegiatan",
+                      "Target Capaian Kinerja", "Kebutuhan Dana/ Pagu Indikatif (dlm juta)"]]
+SPLIT_KODE_ROWS = [
+    ["1", "03", "07", "26", "", "Program Pembinaan Jasa Konstruksi", "", "", "3.220,62"],
+    ["1", "03", "07", "26", "01", "Pembinaan Pelaksanaan dan Monitoring Kegiatan Konstruksi",
+     "Terkendalinya Pelaksanaan Konstruksi", "2 Dok", "287,50"],
+    ["1", "03", "07", "26", "02", "Supervisi Konstruksi Bidang Sumber Daya Air", "Terlaksananya supervisi konstruksi",
+     "11,3 %", "2.933,12"],
+    ["1", "03", "OF", "29", "", "Program Perencanaan Pengendalian dan Pengawasan", "", "", "564,16"],
+]
+
+
+def test_a_kode_printed_in_sub_columns_is_one_code_and_tells_programs_from_kegiatan() -> None:
+    # LKIP.pdf pp 77-81: `1 | 03 | 07 | 26 | 01` under one merged `Kode`; the first column alone
+    # gave every row the code `1`
+    grid = Grid(rows=[GridRow(cells=r, page=77) for r in SPLIT_KODE_HEADER + SPLIT_KODE_ROWS], page=77,
+                source="pdf:ruled")
+    [table] = build_tables([grid])
+    lines, _ = table_records(table, INDONESIAN)
+    assert [(line.code, line.level) for line in lines] == [
+        ("1.03.07.26", "program"), ("1.03.07.26.01", "kegiatan"), ("1.03.07.26.02", "kegiatan"),
+        ("1", "program")]  # a misread group (`OF`): the first group only, never a wrong code
+    assert lines[1].parent_row_no == 1
+
+
+def test_only_unheaded_columns_of_digit_groups_right_of_a_headed_code_continue_it() -> None:
+    header = [["Kode", "No", "Program/Kegiatan", "Target", "Pagu (Rp)"]]
+    rows = [["1.03.07", "1", "Program Pengendalian Banjir", "12", "1.500.000.000"],
+            ["1.03.07.01", "2", "Penanggulangan Bencana Banjir", "5", "750.000.000"]]
+    grid = Grid(rows=[GridRow(cells=r, page=1) for r in header + rows], page=1, source="pdf:ruled")
+    [table] = build_tables([grid])
+    lines, _ = table_records(table, INDONESIAN)
+    assert [line.code for line in lines] == ["1.03.07", "1.03.07.01"]  # `No` has a header of its own
+
+
+def test_a_kode_whose_sub_columns_a_scan_ran_together_is_left_as_its_first_group() -> None:
+    # LKIP.pdf p68 as OCR'd: `07 22` in one cell of the third group's column; joining the groups
+    # before it would give `1.03`, an urusan's code, to a kegiatan
+    rows = [r[:] for r in SPLIT_KODE_ROWS[:3]]
+    rows[1][2], rows[1][3] = "07 26", ""
+    grid = Grid(rows=[GridRow(cells=r, page=77) for r in SPLIT_KODE_HEADER + rows], page=77, source="pdf:ruled")
+    [table] = build_tables([grid])
+    lines, _ = table_records(table, INDONESIAN)
+    assert [line.code for line in lines] == ["1", "1", "1"]

@@ -86,6 +86,18 @@ def test_header_rows_versus_data_rows() -> None:
     assert not is_header_like(["1.1", "Kegiatan Perencanaan Penganggaran dan Evaluasi Kinerja", "33%"])
 
 
+def test_a_wide_header_of_long_cells_is_a_header_and_a_long_text_alone_is_data() -> None:
+    # Permendagri 86's T-C.29 evaluation form: header cells over 90 characters, all header words
+    t_c29 = ["No", "Program/Kegiatan", "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
+             "Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat Daerah Tahun Lalu (2017)",
+             "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja Perangkat Daerah yang dievaluasi (%)"]
+    assert is_header_like(t_c29)
+    # an indicator as long, of header words nearly as much, alone on its row or beside a name
+    indicator = "Persentase capaian kinerja dan realisasi anggaran program perangkat daerah yang dievaluasi tepat waktu"
+    assert not is_header_like([indicator])
+    assert not is_header_like(["2", "Program Pelayanan Administrasi Perkantoran", indicator + " dan lengkap"])
+
+
 def test_quarter_columns_are_decided_by_their_values() -> None:
     header = [["Indikator", "Triwulan", "", "Triwulan", ""], ["", "I", "", "II", ""],
               ["", "Realisasi", "%", "Realisasi", "%"]]

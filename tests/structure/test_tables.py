@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractors.text import read_text
 from pipeline.structure.cellkinds import cell_kind
+from pipeline.structure.cellkinds import placement_kind
 from pipeline.structure.tables import build_tables, join_wrapped_rows, realign_row
 from schemas.model import Column, Grid, GridRow
 from tests.conftest import EXTRACTS
@@ -118,6 +119,16 @@ def test_realign_moves_a_single_cell_into_its_empty_column() -> None:
 def test_realign_leaves_consistent_rows_alone() -> None:
     roles = ["no", "name", "pagu", "realisasi", "realisasi_pct"]
     assert realign_row(["1", "Program A", "Rp. 1.000", "Rp. 900", "90%"], roles) is None
+
+
+def test_a_kemendagri_code_printed_with_spaces_is_a_code_and_its_row_stays() -> None:
+    # `1 03 07 26` read as the amount 1.030.726 would slide the program row three columns right,
+    # the code into `target`, the name into `satuan`
+    roles = ["code", "name", "indikator", "target", "satuan", "pagu", "realisasi", "realisasi_pct"]
+    row = ["1 03 07 26", "Program Pengelolaan Sumber Daya Air", "", "", "", "", "", ""]
+    assert realign_row(row, roles) is None
+    assert placement_kind("4 01 01 2 14") == "code"
+    assert placement_kind("25 50 75") == "amount"  # figures run together: no zero-padded group
 
 
 def test_a_name_whose_list_number_lost_its_dot_is_no_count_and_stays_in_place() -> None:

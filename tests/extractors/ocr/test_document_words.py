@@ -8,6 +8,7 @@ import pytest
 
 from extractors.ocr.document_words import DocumentWords, OFTEN, read_often, respell_by_document
 from extractors.pdf.geometry import Word
+from schemas.vocabulary import HEADER_WORDS
 
 
 @pytest.fixture
@@ -77,3 +78,14 @@ def test_a_word_is_respelled_only_into_one_of_its_length_within_a_letter(use_voc
     counts = _read({"data": 30, "ditata": 1, "jaringan": 10, "janngan": 1})
     assert respell_by_document("berhasil ditata", counts) == "berhasil ditata"  # two edits, but not `data`
     assert respell_by_document("Janngan", counts) == "Jaringan"
+
+
+def test_a_header_word_the_reports_never_print_is_not_respelled_into_a_frequent_one(use_vocabulary):
+    """`Pagu Indikatif` of a scanned Renja's header, in a document that reads `indikator` on
+    every page: a header word (`schemas.vocabulary`) is a report word, so it stays."""
+    use_vocabulary(["pagu 20", "dana 100", "juta 30"], headers=tuple(HEADER_WORDS))
+    counts = _read({"indikator": 120, "indikatif": 2, "prakiraan": 1, "perkiraan": 30})
+    assert respell_by_document("Kebutuhan Dana/ Pagu Indikatif (dlm juta)", counts) \
+        == "Kebutuhan Dana/ Pagu Indikatif (dlm juta)"
+    assert respell_by_document("Prakiraan Maju", counts) == "Prakiraan Maju"
+    assert respell_by_document("Indikatar", _read({"indikator": 120, "indikatar": 1})) == "Indikator"
