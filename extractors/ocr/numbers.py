@@ -221,9 +221,13 @@ def _zero_cents(cells: list[str]) -> bool:
 def repair_zero_cents(cell: str) -> str:
     """In a column whose cents are all `00` (`_zero_cents`): a whole amount whose two cents
     digits OCR could not read (6-px digits of a 100-dpi scan: `374.160.000,1H)`) has `,00`, as
-    every other cell of its column; anything else is left as read."""
+    every other cell of its column, and so has one whose cents read as ones and zeros (`,11`,
+    `,10`: the 6-px `0` the recognisers read `1`, LKIP.pdf p102/p103); other cents are left as
+    read (`,45`, `,50`), as is anything else."""
     m = _SPOILT_CENTS.match(cell.strip())
     tail = m and (m.group(2) or m.group(3))
+    if tail and m.group(2) and len(tail) == 2 and set(tail) <= {"0", "1"} and tail != "00":
+        return f"{m.group(1)},00"
     if not tail or tail.isdigit():
         return cell  # cents read (`,45`), or a figure misread otherwise (`16.823.280.860.000`)
     return f"{m.group(1)},00"

@@ -304,11 +304,15 @@ def test_unreadable_cents_in_a_column_of_zero_cents_are_the_columns():
     column = ["6.423.824.S00", "16.823.280.860.000", "1.234.567,00", "292.494.240,00"]
     assert [c.rstrip("?") for c in repair_column(column)[:2]] == ["6.423.824.S00", "16.823.280.860.000"]
     # LKIP.pdf p102's Target Keuangan: a `00` read `11` among a column of `,00` does not unmake
-    # the column (four in five cells showing cents show `00`), and `.(H)` is `00` spoilt
+    # the column (four in five cells showing cents show `00`), is itself `00` (the 6-px `0` read
+    # `1`), and `.(H)` is `00` spoilt
     column = ["2.933.116.290,00", "759.465.040,00", "2 449.163.248,(", "275.152.760,00", "142.500.000,11",
               "6.423.824.500,00", "285.000.000.(H)"]
     assert repair_column(column) == ["2.933.116.290,00", "759.465.040,00", "2.449.163.248,00", "275.152.760,00",
-                                     "142.500.000,11", "6.423.824.500,00", "285.000.000,00"]
+                                     "142.500.000,00", "6.423.824.500,00", "285.000.000,00"]
+    # cents of other digits are cents: `,50` stays in a column of `,00`
+    column = ["1.234.567,00", "2.000.000,00", "3.000.000,00", "4.000.000,00", "5.000.000,00", "403.788.440,50"]
+    assert repair_column(column)[-1] == "403.788.440,50"
     assert repair_column(["285.000.000.(H)", "1.234.567,10", "292.494.240,11", "1.000,00", "2.000,00"])[0] \
         == "285.000.000.(H)"  # two of four shown cents are not `00`: cents of their own
 
