@@ -221,22 +221,31 @@ def _zero_cents(cells: list[str]) -> bool:
 def repair_zero_cents(cell: str) -> str:
     """In a column whose cents are all `00` (`_zero_cents`): a whole amount whose two cents
     digits OCR could not read (6-px digits of a 100-dpi scan: `374.160.000,1H)`) has `,00`, as
-    every other cell of its column, and so has one whose cents read as ones and zeros (`,11`,
-    `,10`: the 6-px `0` the recognisers read `1`, LKIP.pdf p102/p103); other cents are left as
-    read (`,45`, `,50`), as is anything else."""
+    every other cell of its column; anything else is left as read."""
     m = _SPOILT_CENTS.match(cell.strip())
     tail = m and (m.group(2) or m.group(3))
-    if tail and m.group(2) and len(tail) == 2 and set(tail) <= {"0", "1"} and tail != "00":
-        return f"{m.group(1)},00"
     if not tail or tail.isdigit():
         return cell  # cents read (`,45`), or a figure misread otherwise (`16.823.280.860.000`)
     return f"{m.group(1)},00"
 
 
+# an amount, its marks repaired, whose cents read as ones and zeros (`142.500.000,11`)
+_ONES_FOR_ZEROS = re.compile(r"^(\s*(?:rp\.?\s*)?\d{1,3}(?:\.\d{3})+),(?!00)([01]{2})$", re.IGNORECASE)
+
+
+def repair_ones_for_zeros(cell: str) -> str:
+    """In a column whose cents are all `00` (`_zero_cents`), an amount whose cents read `11`,
+    `10` or `01` has `,00`: the 6-px `0` of a 100-dpi scan the recognisers read `1` (LKIP.pdf
+    p102 `142.500.000,11`, p103 `403.788.440,10`); other cents (`,45`, `,50`) stay as read."""
+    m = _ONES_FOR_ZEROS.match(cell.strip())
+    return f"{m.group(1)},00" if m else cell
+
+
 def repair_column(cells: list[str]) -> list[str]:
     """Every cell of one OCR'd column, repaired by the column's convention (see module doc)."""
     convention = column_convention(cells)
-    if convention == "cents" and _zero_cents(cells):
+    zero_cents = convention == "cents" and _zero_cents(cells)
+    if zero_cents:
         cells = [repair_zero_cents(c) for c in cells]
     if convention is None:
         cells = [repair_spaced(c) for c in cells]
@@ -245,4 +254,5 @@ def repair_column(cells: list[str]) -> list[str]:
             return list(cells)
         largest = _largest_decimal(cells)
         return [repair_decimal(c, *decimal, largest) for c in cells]
-    return [repair_amount(c, convention) if c.strip() else c for c in cells]
+    repaired = [repair_amount(c, convention) if c.strip() else c for c in cells]
+    return [repair_ones_for_zeros(c) for c in repaired] if zero_cents else repaired

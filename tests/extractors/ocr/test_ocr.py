@@ -310,6 +310,9 @@ def test_unreadable_cents_in_a_column_of_zero_cents_are_the_columns():
               "6.423.824.500,00", "285.000.000.(H)"]
     assert repair_column(column) == ["2.933.116.290,00", "759.465.040,00", "2.449.163.248,00", "275.152.760,00",
                                      "142.500.000,00", "6.423.824.500,00", "285.000.000,00"]
+    # as the vote hands it over, marks mixed (`142.500,000,11`): repaired, then its cents
+    column = ["2 933 116,290,00", "759.465.040,00", "275 152 760,00", "142.500,000,11", "6.423.824 500.00"]
+    assert repair_column(column)[3] == "142.500.000,00"
     # cents of other digits are cents: `,50` stays in a column of `,00`
     column = ["1.234.567,00", "2.000.000,00", "3.000.000,00", "4.000.000,00", "5.000.000,00", "403.788.440,50"]
     assert repair_column(column)[-1] == "403.788.440,50"
