@@ -54,8 +54,9 @@ def joined_code(cells: Sequence[str], code_index: int, parts: Sequence[int]) -> 
     without a gap and each is a group of digits; None when a group is misread (`OF`), one is
     missing before another, or the row prints none beyond the first: a wrong code would pass for
     another kegiatan's, a short one is only short."""
-    printed = [cells[j].strip() if j < len(cells) else "" for j in (code_index, *parts)]
-    groups = printed[:len(printed) - [bool(g) for g in reversed(printed)].index(True)] if any(printed) else []
+    groups = [cells[j].strip() if j < len(cells) else "" for j in (code_index, *parts)]
+    while groups and not groups[-1]:  # a program prints fewer groups than its kegiatan
+        groups.pop()
     if len(groups) < 2 or not all(GROUP.match(g) for g in groups):
         return None
     return ".".join(groups)
