@@ -10,6 +10,7 @@ rows whose cells shifted because a column is missing on a continuation page.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.structure.cellkinds import TEXT_ROLES, accepts, cell_kind, is_amount_role, placement_kind
@@ -405,9 +406,14 @@ def _mismatches(cells: list[str], roles: list[str]) -> int:
                                                               placement_kind(c)))
 
 
-def realign_row(cells: list[str], roles: list[str]) -> list[str] | None:
+def realign_row(cells: list[str], roles: list[str], open_columns: set[int] | None = None) -> list[str] | None:
     """Move a row's cells to the columns whose roles accept them, keeping their order and
-    preferring one consistent shift. None when the row cannot be made to fit better."""
+    preferring one consistent shift. None when the row cannot be made to fit better.
+
+    `open_columns`: the columns the table's other rows fill. A cell moved into a column no other
+    row fills counts as misplaced: a shift that only fits by pushing a cell into an unused column
+    (LKIP.pdf p56 at 100 dpi: satuan `%` read `54`, the anggaran `-` pushed into the empty `Ket`,
+    the target taken for the budget) is a misreading, not a row the detector slid."""
     width = max(len(roles), len(cells))
     roles = roles + ["other"] * (width - len(roles))
     filled = [(j, c) for j, c in enumerate(cells) if c.strip()]
@@ -422,12 +428,16 @@ def realign_row(cells: list[str], roles: list[str]) -> list[str] | None:
     # cost[k][j]: best cost with the k-th filled cell in column j; back-pointers to rebuild
     cost = [[inf] * width for _ in range(n)]
     back = [[-1] * width for _ in range(n)]
+
+    def fit(k: int, j: int) -> int:
+        fits = accepts(roles[j], kinds[k]) and (open_columns is None or j == filled[k][0] or j in open_columns)
+        return 0 if fits else 10
+
     for j in range(width):
-        cost[0][j] = (0 if accepts(roles[j], kinds[0]) else 10) + abs(j - filled[0][0])
+        cost[0][j] = fit(0, j) + abs(j - filled[0][0])
     for k in range(1, n):
         orig, prev_orig = filled[k][0], filled[k - 1][0]
         for j in range(k, width):
-            fit = 0 if accepts(roles[j], kinds[k]) else 10
             best, arg = inf, -1
             for jp in range(k - 1, j):
                 if cost[k - 1][jp] == inf:
@@ -435,7 +445,7 @@ def realign_row(cells: list[str], roles: list[str]) -> list[str] | None:
                 c = cost[k - 1][jp] + abs((j - orig) - (jp - prev_orig))
                 if c < best:
                     best, arg = c, jp
-            cost[k][j], back[k][j] = best + fit, arg
+            cost[k][j], back[k][j] = best + fit(k, j), arg
     end = min(range(width), key=lambda j: cost[n - 1][j])
     if cost[n - 1][end] >= before * 10:
         return None
@@ -467,8 +477,10 @@ def build_tables(grids: list[Grid], first_table_no: int = 1, report_year: int | 
         rows = join_split_amount_rows(rows, columns)
         roles = [c.role for c in columns]
         notes = list(seg.notes)
+        fills = Counter(j for row in rows for j, cell in enumerate(row.cells) if cell.strip())
         for row in rows:
-            fixed = realign_row(row.cells, roles)
+            mine = {j for j, cell in enumerate(row.cells) if cell.strip()}
+            fixed = realign_row(row.cells, roles, {j for j, n in fills.items() if n > (j in mine)})
             if fixed is not None:
                 where = f"line {row.line}" if row.line else f"page {row.page}"
                 notes.append(f"re-aligned cells of the row at {where}")

@@ -121,3 +121,17 @@ def test_jambi_jumlah_names_the_row_printing_pagu_and_realisasi_swapped(jambi) -
     flags = [f for f in _flags(jambi, "total_mismatch", "Jumlah") if f.expected - f.actual in
              (D("27911597"), D("-27911597"))]
     assert len(flags) == 2 and all("line 80, table 1 row 60" in f.message and "swapped" in f.message for f in flags)
+
+
+def test_disperindag_program_capaian_stays_in_its_column(monkeypatch) -> None:
+    # DISPERINDAG's IKU table (pp 46, 48): a program row whose columns after `Capaian` no other
+    # row fills was once slid one column right, its capaian into the empty column after it; the
+    # printed % is realisasi/pagu, so it belongs in realisasi_pct
+    monkeypatch.setenv("LKJIP_OCR", "off")
+    doc = extract_document(corpus_file("jabar-2016/3. LKIP TAHUN 2016 - DISPERINDAG JABAR.pdf"))
+    rows = [b for b in doc.budget_lines if b.name.startswith("Program Pengembangan Kewirausahaan dan Keunggulan")]
+    assert rows and all(b.realisasi_pct == D("86.28") for b in rows)
+    checked = [b for b in doc.budget_lines if b.page in (46, 48) and b.level == "program" and b.pagu]
+    assert len(checked) >= 6
+    assert all(b.realisasi_pct is not None and abs(b.realisasi / b.pagu * 100 - b.realisasi_pct) < D("0.01")
+               for b in checked)

@@ -116,6 +116,26 @@ def test_realign_moves_a_single_cell_into_its_empty_column() -> None:
                                        "271,635,397", "96.29%"]
 
 
+def test_a_row_is_not_slid_into_a_column_no_other_row_fills() -> None:
+    # LKIP.pdf p56 at 100 dpi: the satuan `%` read `54`; sliding `54 | 100 | -` one column right
+    # fits every kind, but puts the anggaran's `-` into the empty column after it (an unheaded
+    # column the scan's rulings gave) and the target into pagu
+    header = ["No", "Uraian", "Indikator Kinerja", "Satuan", "Target", "Anggaran (Rp)", ""]
+    rows = [["1", "Penerbitan Saran Teknis", "Prosentase pelayanan", "%", "100", "292.494.240", ""],
+            ["2", "Perencanaan Detail Situ", "Prosentase gambar teknis", "54", "100", "-", ""],
+            ["3", "Manajemen DAS", "Prosentase dokumen", "%", "100", "5.703.388.560", ""]]
+    [table] = build_tables([_grid([header] + rows)])
+    assert [c.role for c in table.columns][3:6] == ["satuan", "target", "pagu"]
+    assert table.rows[1].cells == rows[1]
+    roles = [c.role for c in table.columns]
+    assert realign_row(rows[1], roles) == ["2", "Perencanaan Detail Situ", "Prosentase gambar teknis", "",
+                                           "54", "100", "-"]  # without the table's other rows
+    # a column the other rows fill is still open to a slid row
+    rows[0][6] = rows[2][6] = "APBD"
+    [table] = build_tables([_grid([header] + rows)])
+    assert table.rows[1].cells[4:] == ["54", "100", "-"]
+
+
 def test_realign_leaves_consistent_rows_alone() -> None:
     roles = ["no", "name", "pagu", "realisasi", "realisasi_pct"]
     assert realign_row(["1", "Program A", "Rp. 1.000", "Rp. 900", "90%"], roles) is None
