@@ -324,7 +324,8 @@ def _read_with_image(img: PageImage, turns: int, rec: Recogniser, timeout: float
     words = respell_unsure(words)
     confs = [w.conf for w in words if w.conf >= 0]
     if dashes:  # after the mean confidence, which chooses the page's orientation
-        found = find_dashes(clean, img.dpi, [_px(b, 1 / f) for b in hs_px], [_px(b, 1 / f) for b in vs_px])
+        lines = [(w.y0 / s, w.y1 / s) for w in words if any(ch.isalnum() for ch in w.text)]
+        found = find_dashes(clean, img.dpi, [_px(b, 1 / f) for b in hs_px], [_px(b, 1 / f) for b in vs_px], lines)
         words += unread_dashes(words, [OcrWord(x0 * s, y0 * s, x1 * s, y1 * s, "-", False, DASH_CONF)
                                        for x0, y0, x1, y1 in found])
     height_px, width_px = gray.shape

@@ -11,6 +11,7 @@ Coordinates here are pixels of the rendered image; `ocr.py` turns them into PDF 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -316,39 +317,59 @@ def rotate(gray: np.ndarray, quarter_turns: int) -> np.ndarray:
     return np.ascontiguousarray(np.rot90(gray, -k))
 
 
-DASH_MAX_THICK_PT = 1.6  # a printed `-` in an amount cell (zero): at most this thick,
+DASH_MAX_THICK_PT = 1.8  # a printed `-` in an amount cell (zero): at most this thick (2 scan px at 100 dpi),
 DASH_LENGTH_PT = (2.0, 8.0)  # ... this long, and at least DASH_ASPECT times longer than thick
 DASH_ASPECT = 2.5
 DASH_CLEAR_PT = (4.0, 2.0)  # ... with no other ink this far beside it and above or below it
-DASH_OFF_RULING_PT = 3.0  # ... nor a ruling this near (what is left of an erased rule lies on it)
+DASH_OFF_RULING_PT = 3.0  # ... nor a row rule this near (what is left of an erased rule lies on it)
+DASH_RULING_GAP_PT = 0.5  # an erased rule's remnants lie this near it
+ON_LINE_ASPECT = 1.2  # a stubbier stroke is a dash only in the middle of a line of recognised text
+ON_LINE_SHARE = 0.25  # ... its middle within this share of the line's height from the line's middle
 
 
-def find_dashes(clean: np.ndarray, dpi: float, hs: list[PxBox], vs: list[PxBox]) -> list[PxBox]:
+def _on_text_line(ym: float, h: float, lines: Sequence[tuple[float, float]]) -> bool:
+    """Whether a stroke centred at `ym`, `h` tall, lies mid-height in a line of recognised words
+    (`lines`: their top and bottom, pixels) more than twice its height: where a `-` is printed."""
+    return any(y1 - y0 > 2 * h and abs((y0 + y1) / 2 - ym) <= ON_LINE_SHARE * (y1 - y0) for y0, y1 in lines)
+
+
+def find_dashes(clean: np.ndarray, dpi: float, hs: list[PxBox], vs: list[PxBox],
+                lines: Sequence[tuple[float, float]] = ()) -> list[PxBox]:
     """Short thick-enough horizontal strokes standing alone, away from the rulings: the `-`
     that an amount cell prints for zero. In a 100-dpi fax scan it is a stroke 1-2 px thick,
     which neither recogniser reads as a word (Tesseract's `-` comes too unsure to keep, PP-OCR
     detects no text line in it). `clean` is the page with its rulings erased; `hs`, `vs` the
     rulings (pixel boxes). Specks and the dotted remnants of an erased or broken rule are not
-    dashes: those lie on a rule's line or among other specks."""
+    dashes: those lie on a rule's line or among other specks.
+
+    A `-` of 3 x 2 scan pixels (LKIP.pdf p100, right-aligned against its column's rule) is not
+    2.5 times longer than thick: such a stubby stroke counts when it lies mid-height in a line of
+    the page's recognised words (`lines`, the words' top and bottom in pixels), where no speck
+    has reason to be. The dotted remains of an erased rule beside a dash do not make it text."""
     px = dpi / 72.0
     ink = ink_mask(clean)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     lo, hi = DASH_LENGTH_PT[0] * px, DASH_LENGTH_PT[1] * px
     cx, cy = int(DASH_CLEAR_PT[0] * px), int(DASH_CLEAR_PT[1] * px)
-    off = DASH_OFF_RULING_PT * px
+    off, gap = DASH_OFF_RULING_PT * px, DASH_RULING_GAP_PT * px
+    remains = np.zeros(ink.shape, bool)  # where an erased rule's remnants lie
+    for b in list(hs) + list(vs):
+        remains[max(0, int(b[1] - gap)):int(b[3] + gap) + 1, max(0, int(b[0] - gap)):int(b[2] + gap) + 1] = True
     out: list[PxBox] = []
     for i in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[i])
-        if not (h <= DASH_MAX_THICK_PT * px and lo <= w <= hi and w >= DASH_ASPECT * h and area >= 0.6 * w * h):
+        if not (h <= DASH_MAX_THICK_PT * px and lo <= w <= hi and area >= 0.6 * w * h):
+            continue
+        ym, xm = y + h / 2, x + w / 2
+        if w < DASH_ASPECT * h and not (w >= ON_LINE_ASPECT * h and _on_text_line(ym, h, lines)):
             continue
         x0, y0, x1, y1 = max(0, x - cx), max(0, y - cy), x + w + cx, y + h + cy
         around = labels[y0:y1, x0:x1]
-        if np.any((around != 0) & (around != i)):
+        if np.any((around != 0) & (around != i) & ~remains[y0:y1, x0:x1]):
             continue
-        ym, xm = y + h / 2, x + w / 2
         if any(abs((b[1] + b[3]) / 2 - ym) <= off and b[0] - off <= xm <= b[2] + off for b in hs):
             continue
-        if any(abs((b[0] + b[2]) / 2 - xm) <= off + w / 2 and b[1] - off <= ym <= b[3] + off for b in vs):
+        if any(x <= b[2] and b[0] <= x + w and b[1] - off <= ym <= b[3] + off for b in vs):  # on a column rule
             continue
         out.append((x, y, x + w, y + h))
     return out

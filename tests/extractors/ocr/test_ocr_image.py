@@ -102,6 +102,24 @@ def test_a_dash_alone_in_a_cell_is_found_and_ruling_remnants_are_not():
     assert find_dashes(img, 300.0, hs, vs) == [(600, 149, 616, 152)]
 
 
+def test_a_stubby_dash_counts_mid_line_and_against_its_column_rule():
+    # LKIP.pdf p100 at 100 dpi rendered at 300: a right-aligned `-` of 3 x 2 scan px is a 10 x 6 px
+    # blob one pixel from the erased column rule, whose dotted remains lie beside it
+    img = np.full((400, 800), 255, np.uint8)
+    cv2.line(img, (100, 100), (700, 100), 0, 3)  # row rules
+    cv2.line(img, (100, 200), (700, 200), 0, 3)
+    vs = [(500, 100, 503, 200)]  # the column rule, erased: only its dotted remains are left
+    for y in range(110, 190, 9):
+        img[y:y + 2, 501:502] = 0
+    img[147:153, 489:499] = 0  # the dash, mid-line
+    img[160:166, 300:310] = 0  # the same stroke low on the line: a full stop's place, not a dash's
+    img[147:154, 400:407] = 0  # a square speck mid-line: no dash
+    hs = [(100, 99, 700, 102), (100, 199, 700, 202)]
+    line = [(135.0, 166.0)]  # the recognised words of the row: top and bottom, pixels
+    assert find_dashes(img, 300.0, hs, vs, line) == [(489, 147, 499, 153)]
+    assert find_dashes(img, 300.0, hs, vs) == []  # no line of text to stand in: a speck
+
+
 def test_only_dashes_no_recognised_word_covers_are_added():
     dash = OcrWord(100, 10, 104, 11, "-", False, 60)
     assert unread_dashes([OcrWord(98, 5, 106, 15, "-", False, 80)], [dash]) == []
