@@ -410,10 +410,11 @@ def realign_row(cells: list[str], roles: list[str], open_columns: set[int] | Non
     """Move a row's cells to the columns whose roles accept them, keeping their order and
     preferring one consistent shift. None when the row cannot be made to fit better.
 
-    `open_columns`: the columns the table's other rows fill. A cell moved into a column no other
-    row fills counts as misplaced: a shift that only fits by pushing a cell into an unused column
-    (LKIP.pdf p56 at 100 dpi: satuan `%` read `54`, the anggaran `-` pushed into the empty `Ket`,
-    the target taken for the budget) is a misreading, not a row the detector slid."""
+    `open_columns`: the columns the table's other rows fill. When the best shift moves a cell into
+    a column no other row fills, the row stays as it is: such a shift is a misreading, not a row
+    the detector slid (LKIP.pdf p56 at 100 dpi: satuan `%` read `54`, the anggaran `-` pushed into
+    an empty column, the target taken for the budget). The next best shift is no better (there:
+    the name slid three columns left)."""
     width = max(len(roles), len(cells))
     roles = roles + ["other"] * (width - len(roles))
     filled = [(j, c) for j, c in enumerate(cells) if c.strip()]
@@ -428,16 +429,12 @@ def realign_row(cells: list[str], roles: list[str], open_columns: set[int] | Non
     # cost[k][j]: best cost with the k-th filled cell in column j; back-pointers to rebuild
     cost = [[inf] * width for _ in range(n)]
     back = [[-1] * width for _ in range(n)]
-
-    def fit(k: int, j: int) -> int:
-        fits = accepts(roles[j], kinds[k]) and (open_columns is None or j == filled[k][0] or j in open_columns)
-        return 0 if fits else 10
-
     for j in range(width):
-        cost[0][j] = fit(0, j) + abs(j - filled[0][0])
+        cost[0][j] = (0 if accepts(roles[j], kinds[0]) else 10) + abs(j - filled[0][0])
     for k in range(1, n):
         orig, prev_orig = filled[k][0], filled[k - 1][0]
         for j in range(k, width):
+            fit = 0 if accepts(roles[j], kinds[k]) else 10
             best, arg = inf, -1
             for jp in range(k - 1, j):
                 if cost[k - 1][jp] == inf:
@@ -445,7 +442,7 @@ def realign_row(cells: list[str], roles: list[str], open_columns: set[int] | Non
                 c = cost[k - 1][jp] + abs((j - orig) - (jp - prev_orig))
                 if c < best:
                     best, arg = c, jp
-            cost[k][j], back[k][j] = best + fit(k, j), arg
+            cost[k][j], back[k][j] = best + fit, arg
     end = min(range(width), key=lambda j: cost[n - 1][j])
     if cost[n - 1][end] >= before * 10:
         return None
@@ -454,6 +451,8 @@ def realign_row(cells: list[str], roles: list[str], open_columns: set[int] | Non
     for k in range(n - 1, -1, -1):
         placed[k] = j
         j = back[k][j]
+    if open_columns is not None and any(j != orig and j not in open_columns for (orig, _), j in zip(filled, placed)):
+        return None
     new = [""] * width
     for (orig, text), j in zip(filled, placed):
         new[j] = text
