@@ -406,15 +406,51 @@ def _mismatches(cells: list[str], roles: list[str]) -> int:
                                                               placement_kind(c)))
 
 
+def _placement(filled: list[tuple[int, str]], kinds: list[str], roles: list[str],
+               open_columns: set[int] | None) -> tuple[float, list[int]]:
+    """The cheapest order-keeping placement of the filled cells: (cost, column of each). A cell
+    costs 10 where its column's role does not accept it, or where it moves into a column not in
+    `open_columns`; each change of shift costs its size."""
+    width, n, inf = len(roles), len(filled), float("inf")
+
+    def fit(k: int, j: int) -> int:
+        fits = accepts(roles[j], kinds[k]) and (open_columns is None or j == filled[k][0] or j in open_columns)
+        return 0 if fits else 10
+
+    # cost[k][j]: best cost with the k-th filled cell in column j; back-pointers to rebuild
+    cost = [[inf] * width for _ in range(n)]
+    back = [[-1] * width for _ in range(n)]
+    for j in range(width):
+        cost[0][j] = fit(0, j) + abs(j - filled[0][0])
+    for k in range(1, n):
+        orig, prev_orig = filled[k][0], filled[k - 1][0]
+        for j in range(k, width):
+            best, arg = inf, -1
+            for jp in range(k - 1, j):
+                if cost[k - 1][jp] == inf:
+                    continue
+                c = cost[k - 1][jp] + abs((j - orig) - (jp - prev_orig))
+                if c < best:
+                    best, arg = c, jp
+            cost[k][j], back[k][j] = best + fit(k, j), arg
+    end = min(range(width), key=lambda j: cost[n - 1][j])
+    placed = [0] * n
+    j = end
+    for k in range(n - 1, -1, -1):
+        placed[k] = j
+        j = back[k][j]
+    return cost[n - 1][end], placed
+
+
 def realign_row(cells: list[str], roles: list[str], open_columns: set[int] | None = None) -> list[str] | None:
     """Move a row's cells to the columns whose roles accept them, keeping their order and
     preferring one consistent shift. None when the row cannot be made to fit better.
 
-    `open_columns`: the columns the table's other rows fill. When the best shift moves a cell into
-    a column no other row fills, the row stays as it is: such a shift is a misreading, not a row
-    the detector slid (LKIP.pdf p56 at 100 dpi: satuan `%` read `54`, the anggaran `-` pushed into
-    an empty column, the target taken for the budget). The next best shift is no better (there:
-    the name slid three columns left)."""
+    `open_columns`: the columns the table's other rows fill. A shift that moves a cell into a
+    column no other row fills is taken only one step further (DISPERINDAG p46: a row slid one
+    column right, its capaian two), or not at all: LKIP.pdf p56 at 100 dpi, satuan `%` read `54`,
+    would push the anggaran's `-` into an empty column and take the target for the budget, and
+    the best shift that avoids the empty column slides the name three columns left."""
     width = max(len(roles), len(cells))
     roles = roles + ["other"] * (width - len(roles))
     filled = [(j, c) for j, c in enumerate(cells) if c.strip()]
@@ -424,34 +460,13 @@ def realign_row(cells: list[str], roles: list[str], open_columns: set[int] | Non
     if before == 0:
         return None
     kinds = [placement_kind(c) for _, c in filled]
-    inf = float("inf")
-    n = len(filled)
-    # cost[k][j]: best cost with the k-th filled cell in column j; back-pointers to rebuild
-    cost = [[inf] * width for _ in range(n)]
-    back = [[-1] * width for _ in range(n)]
-    for j in range(width):
-        cost[0][j] = (0 if accepts(roles[j], kinds[0]) else 10) + abs(j - filled[0][0])
-    for k in range(1, n):
-        orig, prev_orig = filled[k][0], filled[k - 1][0]
-        for j in range(k, width):
-            fit = 0 if accepts(roles[j], kinds[k]) else 10
-            best, arg = inf, -1
-            for jp in range(k - 1, j):
-                if cost[k - 1][jp] == inf:
-                    continue
-                c = cost[k - 1][jp] + abs((j - orig) - (jp - prev_orig))
-                if c < best:
-                    best, arg = c, jp
-            cost[k][j], back[k][j] = best + fit, arg
-    end = min(range(width), key=lambda j: cost[n - 1][j])
-    if cost[n - 1][end] >= before * 10:
-        return None
-    placed = [0] * n
-    j = end
-    for k in range(n - 1, -1, -1):
-        placed[k] = j
-        j = back[k][j]
+    cost, placed = _placement(filled, kinds, roles, None)
     if open_columns is not None and any(j != orig and j not in open_columns for (orig, _), j in zip(filled, placed)):
+        nearest = cost
+        cost, placed = _placement(filled, kinds, roles, open_columns)
+        if cost > nearest + 1:
+            return None
+    if cost >= before * 10:
         return None
     new = [""] * width
     for (orig, text), j in zip(filled, placed):

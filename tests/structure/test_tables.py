@@ -136,6 +136,21 @@ def test_a_row_is_not_slid_into_a_column_no_other_row_fills() -> None:
     assert table.rows[1].cells[4:] == ["54", "100", "-"]
 
 
+def test_a_shift_into_an_unused_column_is_taken_one_step_further_or_not_at_all() -> None:
+    # DISPERINDAG p46: a row slid one column right, its capaian two; shifting all back by one puts
+    # the capaian into the empty column after `Capaian`, one step further puts it under its header
+    roles = ["sasaran", "indikator", "name", "pagu", "realisasi", "realisasi_pct", "other", "other"]
+    row = ["", "3) Tersedianya tenaga kerja", "4) Peningkatan jumlah wirausaha", "Program Pengembangan Kewirausahaan",
+           "15,827,000,000.00", "13,655,835,085.00", "", "86.28"]
+    assert realign_row(row, roles)[5:7] == ["", "86.28"]
+    assert realign_row(row, roles, {0, 1, 2, 3, 4, 5, 7}) == row[1:6] + ["86.28", "", ""]
+    # LKIP.pdf p56: the best shift that avoids the empty column slides the name three columns left
+    roles = ["other", "outer_indikator", "outer_target", "other", "name", "indikator", "satuan", "target", "pagu",
+             "other"]
+    row = ["", "", "", "", "2 Perencanaan Detail Situ", "Prosentase gambar teknis", "54", "100", "-", ""]
+    assert realign_row(row, roles, set(range(9))) is None
+
+
 def test_realign_leaves_consistent_rows_alone() -> None:
     roles = ["no", "name", "pagu", "realisasi", "realisasi_pct"]
     assert realign_row(["1", "Program A", "Rp. 1.000", "Rp. 900", "90%"], roles) is None
