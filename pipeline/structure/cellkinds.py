@@ -51,10 +51,20 @@ def cell_kind(text: str) -> str:
 _CODE = re.compile(r"^\d{1,2}\.\d{2}\.\d{2}(?:\.\s?\d{1,4})*\.?$|^(?=.* 0\d)\d{1,2}(?: \d{2}){2}(?: \d{1,4})*$")
 
 
+NUMBERED_WORDS = 3  # a count whose unit runs to this many words may be a numbered name
+
+
 def placement_kind(text: str) -> str:
     """`cell_kind`, except that a code is 'code': where a row's cells go, `4.01.01.2.14` belongs
-    in the code column, not in an amount column (its dots make `cell_kind` call it an amount)."""
-    return "code" if _CODE.match(text.strip()) else cell_kind(text)
+    in the code column, not in an amount column (its dots make `cell_kind` call it an amount);
+    and a count whose unit is three words or more is 'numbered': a kegiatan whose list number
+    lost its dot in a scan (LKIP.pdf p66 `2 Sosialisasi Pelaksanaan Pembangunan`) or a count with
+    a long unit, at home in a name column and in a target column alike."""
+    text = text.strip()
+    if _CODE.match(text):
+        return "code"
+    kind = cell_kind(text)
+    return "numbered" if kind == "count" and len(text.split()) > NUMBERED_WORDS else kind
 
 
 def is_amount_role(role: str) -> bool:
@@ -74,7 +84,7 @@ def accepts(role: str, kind: str) -> bool:
     if role in KINERJA_ROLES:
         return kind != "text" or role == "target"
     if role in TEXT_ROLES:
-        return kind in ("text", "label") or (role == "satuan" and kind == "count")
+        return kind in ("text", "label", "numbered") or (role == "satuan" and kind == "count")
     if role in ("no", "code"):
         return kind in ("small", "label")
     return True

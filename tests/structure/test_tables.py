@@ -151,6 +151,21 @@ def test_a_shift_into_an_unused_column_is_taken_one_step_further_or_not_at_all()
     assert realign_row(row, roles, set(range(9))) is None
 
 
+def test_a_numbered_name_without_its_dot_stays_in_the_name_column() -> None:
+    # LKIP.pdf p66 at 100 dpi: `2. Sosialisasi …` read without its dot is a number and a
+    # three-word unit; as a count it made the row slide left, the indicator taken for the name
+    roles = ["other", "outer_indikator", "outer_target", "other", "name", "indikator", "satuan", "target", "pagu",
+             "other"]
+    row = ["", "", "", "Pemanfaatan Teknologi Informasi", "2 Sosialisasi Pelaksanaan Pembangunan",
+           "Prosentase pembangunan bidang SDA yang diketahui masyarakat", "", "100", "1.464.042.200", ""]
+    assert realign_row(row, roles) is None
+    assert placement_kind("2 Sosialisasi Pelaksanaan Pembangunan") == "numbered"
+    assert placement_kind("3 Dokumen Renstra") == "count"  # a unit of two words: a count
+    # a count in the name column still moves to its target column
+    roles = ["no", "name", "target", "pagu"]
+    assert realign_row(["1", "3 Dokumen", "", "1.000.000"], roles) == ["1", "", "3 Dokumen", "1.000.000"]
+
+
 def test_realign_leaves_consistent_rows_alone() -> None:
     roles = ["no", "name", "pagu", "realisasi", "realisasi_pct"]
     assert realign_row(["1", "Program A", "Rp. 1.000", "Rp. 900", "90%"], roles) is None
