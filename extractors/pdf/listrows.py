@@ -146,6 +146,12 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
                 return not (ws and ws[0].text[:1].isupper())
         return False
 
+    # an entry above the first numbered line with a value of its own is an item whose numbering
+    # the scan lost (LKIP.pdf p63: `Dukungan … Jatigede  800.000.000` / `2 Dukungan … Cileuweung
+    # 5.916.241.200` / `3. Dukungan …`); without a value right of it (the row's own number is left
+    # of it) it heads the first item
+    first_numbered = next((k for k, f in enumerate(numbered_line) if f), len(per_line))
+    lead_value = any(c > list_col for k in range(first_numbered) for c in values_of[k])
     opened_by_entry = False  # the current item was opened by an unnumbered entry
     for k, cells in enumerate(per_line):
         ws = cells.get(list_col)
@@ -156,7 +162,8 @@ def split_listed_row(col_words: dict[int, list[Word]]) -> list[dict[int, list[Wo
         fresh_entry = (more_values and bool(ws) and bool(item_values) and not line_values
                        and ws[0].text[:1].isupper() and (not above or above[-1].x1 < short)
                        and (opened_by_entry or owns_value(k)))
-        if ws and (numbered_line[k] or fresh_value or fresh_entry):
+        leading = lead_value and n_items == 0 and k < first_numbered
+        if ws and (numbered_line[k] or fresh_value or fresh_entry or leading):
             n_items += 1
             item_values = set()
             opened_by_entry = fresh_entry and not numbered_line[k]

@@ -402,6 +402,29 @@ def test_listed_targets_with_units_and_a_list_whose_numbering_stops():
         ("Persentase kehilangan hasil komoditas Padi", "10,90")]
 
 
+def test_a_listed_row_whose_first_number_the_scan_lost_splits_at_its_value():
+    """LKIP.pdf p63 at 100 dpi: three kegiatan in one ruled row, `1.` of the first lost by OCR;
+    the first entry has its own value, so it is an item, not a heading of the second."""
+    from extractors.pdf.listrows import split_listed_row
+
+    lines = [("Dukungan Pembangunan", "800.000.000"), ("Waduk Jatigede", None),
+             ("2 Dukungan Pembangunan", "5.916.241.200"), ("Waduk Cileuweung", None),
+             ("3. Dukungan pembangunan", "11.450.000"), ("Waduk Sadawarna", None)]
+    col_words: dict[int, list[Word]] = {0: [], 1: []}
+    for k, (name, value) in enumerate(lines):
+        x = 20.0
+        for token in name.split():
+            col_words[0].append(W(x, 12 * k, token))
+            x += 5.0 * len(token) + 4
+        if value:
+            col_words[1].append(W(200.0, 12 * k, value))
+    subs = [_texts(s) for s in split_listed_row(col_words)]
+    assert [(s.get(0), s.get(1)) for s in subs] == [
+        ("Dukungan Pembangunan Waduk Jatigede", "800.000.000"),
+        ("2 Dukungan Pembangunan Waduk Cileuweung", "5.916.241.200"),
+        ("3. Dukungan pembangunan Waduk Sadawarna", "11.450.000")]
+
+
 def test_a_header_ruled_in_a_box_heads_the_borderless_body_below_it():
     """Scanned PK (LKIP.pdf p52): only `Sasaran Strategis | Indikator Kinerja` is boxed; `No.`
     and `Target` are printed beside the box on the same line, the body is borderless."""
