@@ -67,7 +67,9 @@ FLOORS = {  # measured 2026-12-05 with the default engine (tesseract+paddle), ex
     # (made after looking at it); development truth since; 44/45/48 with 0.7.5 (PP-OCR's figure
     # read twice wins a tie of engines: `647.211.000`, `23.301.300.000`, `3.376.314.000`; a word
     # boxed taller keeps its line; `1900.000 000` regrouped); 0.7.6: `150.000 m*` (m³) read (p61)
-    "jabar-2016-lkip-psda-holdout4-ocr.json": (0.97, 0.91, 0.97, 0.69),  # 44/45/48, 38/39/55
+    # 0.7.11: p63's three kegiatan in one ruled row split though OCR lost the first's `1.`, and
+    # p66's `2 Sosialisasi …` (its dot lost) no longer slides its row (44/45/48, 38/39/55 before)
+    "jabar-2016-lkip-psda-holdout4-ocr.json": (1.0, 0.97, 0.97, 0.70),  # 47/47/48, 39/40/55
     # written from the images 2026-12-04, scored held out once at 38/40/116, 36/36/63 (0.7.7: p38's
     # and p39's budget tables under screened headers OCR reads as noise, and a `Tabel 3.8 Realisasi
     # …` title inside p38's frame taken for a header row); 0.7.8 names p38's pagu, realisasi and %
