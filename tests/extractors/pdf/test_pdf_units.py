@@ -211,6 +211,15 @@ def test_margins_running_header_and_page_numbers():
     assert all("Isi halaman" not in t and "No Uraian Target" not in t for t in tagged)
 
 
+def _phrase(text: str, x: float, y: float) -> list[Word]:
+    """The words of `text` laid out on one line from `x`, as a PDF prints them."""
+    words = []
+    for token in text.split():
+        words.append(W(x, y, token))
+        x += 5.0 * len(token) + 4
+    return words
+
+
 def _texts(sub):
     return {c: " ".join(w.text for w in sorted(ws, key=lambda w: (w.y0, w.x0))) for c, ws in sub.items()}
 
@@ -386,15 +395,9 @@ def test_listed_targets_with_units_and_a_list_whose_numbering_stops():
              ("Persentase kehilangan hasil", "10,90"), ("komoditas Padi", None)]
     col_words: dict[int, list[Word]] = {0: [W(0, 0, "1.")], 1: [], 2: []}
     for k, (name, target) in enumerate(items):
-        x = 20.0
-        for token in name.split():
-            col_words[1].append(W(x, 12 * k, token))
-            x += 5.0 * len(token) + 4
+        col_words[1] += _phrase(name, 20.0, 12 * k)
         if target:
-            x = 200.0
-            for token in target.split():
-                col_words[2].append(W(x, 12 * k, token))
-                x += 5.0 * len(token) + 4
+            col_words[2] += _phrase(target, 200.0, 12 * k)
     subs = [_texts(s) for s in split_listed_row(col_words)]
     assert [(s.get(1), s.get(2)) for s in subs] == [
         ("Jumlah Produksi a. Padi", "12.317.066 ton"), ("b. Jagung", "1.190.793 ton"),
@@ -412,10 +415,7 @@ def test_a_listed_row_whose_first_number_the_scan_lost_splits_at_its_value():
              ("3. Dukungan pembangunan", "11.450.000"), ("Waduk Sadawarna", None)]
     col_words: dict[int, list[Word]] = {0: [], 1: []}
     for k, (name, value) in enumerate(lines):
-        x = 20.0
-        for token in name.split():
-            col_words[0].append(W(x, 12 * k, token))
-            x += 5.0 * len(token) + 4
+        col_words[0] += _phrase(name, 20.0, 12 * k)
         if value:
             col_words[1].append(W(200.0, 12 * k, value))
     subs = [_texts(s) for s in split_listed_row(col_words)]
