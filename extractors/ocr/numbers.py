@@ -6,7 +6,8 @@ repairable without guessing *when the column prints whole amounts with `.` thous
 (`1.234.567`, most of its cells say so): then every digit is part of the integer, so the
 value is the digit string, provided that each separator that is there still sits a multiple
 of three digits from the end. Letters are read as digits only inside such a number (`O`, `o`
-→ 0; `l`, `I`, `|`, `!`, `]` → 1; `§` → 5).
+→ 0; `l`, `I`, `|`, `!`, `]` → 1; `§` → 5), and so is a `0` read as its two arcs (`(1`, `()`)
+or a group of them (`(HN0` for `000`).
 
 A cell of such a column that cannot be made to fit (a separator in the wrong place means a
 digit was lost or invented) is marked with a trailing `?`: it then stays unparsed
@@ -47,6 +48,13 @@ _ENGLISH = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,234,567 (spreadshe
 _DECIMAL = re.compile(r"^\d{1,3}([,.])(\d{1,3})$")  # 92,02 (a percent column)
 _LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "!": "1", "]": "1", "§": "5"})
 _NUMBERISH = re.compile(r"^[\dOolI|!\]§][\dOolI|!\]§., ]*[\dOolI|!\]]$")
+# a 6-px `0` inside a figure read as its two arcs, `(` and `1` (`190.000.(100,00`): a bracket
+# only ever encloses a whole figure, so one after a digit or a mark is half of a zero
+_ZERO_AS_ARCS = re.compile(r"(?:(?<=\d)|(?<=\d[.,\s]))\((?:[1lI|!\]]\)?|\))")
+# ... and a thousands group of zeros read as arcs and strokes, `(HN0`, `(HM0` (`800.000 (HN0.00`):
+# after a digit's mark and before another, three or four such characters from a `(` on are the
+# group `000` (at the figure's end they may be cents: `285.000.000.(H)`, the cents rules' business)
+_ZEROS_AS_ARCS = re.compile(r"(?<=\d[.,\s])\([HNMUOo0()1lI|]{2,3}(?=[.,\s]\d)")
 
 
 def _split(cell: str) -> tuple[str, str, str]:
@@ -97,9 +105,10 @@ def repair_amount(cell: str, convention: str) -> str:
     junk = _LEADING_JUNK.match(cell)
     prefix, core, suffix = _split(cell[junk.end():] if junk else cell)
     core = core.strip()
-    if not core or not _NUMBERISH.match(core) or sum(ch.isdigit() for ch in core) < 4:
+    fixed = _ZERO_AS_ARCS.sub("0", _ZEROS_AS_ARCS.sub("000", core))
+    if not fixed or not _NUMBERISH.match(fixed) or sum(ch.isdigit() for ch in fixed) < 4:
         return cell
-    fixed = core.translate(_LETTER_DIGITS)
+    fixed = fixed.translate(_LETTER_DIGITS)
     cents = ""
     if convention == "cents":
         m = re.search(r"[,.]\s*(\d{2})$", fixed)

@@ -48,8 +48,9 @@ def digits(text: str) -> str:
 
 
 # a grouped amount (two marks at least) and what is left of its cents: `374.160.000,1H)`,
-# `888.191.200.(0`, `34.500.000.`; the cents of a 100-dpi scan are two 6-px digits after a mark
-_SPOILT_CENTS = re.compile(r"^(?P<head>[\s(]*(?:rp\.?\s*)?\d{1,3}(?:[.,\s]\d{3}){2,})\s?[.,]\s?(?P<tail>\S{0,3})\s*$",
+# `888.191.200.(0`, `34.500.000.`; the cents of a 100-dpi scan are two 6-px digits after a mark.
+# Its first group may have lost its mark (`1906.519.440,00`: one figure with `1 906.519.440,00`)
+_SPOILT_CENTS = re.compile(r"^(?P<head>[\s(]*(?:rp\.?\s*)?\d{1,4}(?:[.,\s]\d{3}){2,})\s?[.,]\s?(?P<tail>\S{0,3})\s*$",
                            re.IGNORECASE)
 
 
@@ -210,10 +211,14 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     best = max(candidates, key=held)  # the first of equals: the first reading's when it is one
     if best == first:
         return text_of(best)
-    if not first:  # a garble: a figure read well formed, by two readings or one sure one
-        _, _, formed, _, support = held(best)
+    if not first:  # a garble: the best held figure read well formed, by two readings or one sure one
+        formed = [c for c in candidates if held(c)[2]]
+        if not formed:
+            return 0
+        best = max(formed, key=held)
+        support = held(best)[4]
         sure = SURE_ALONE_AMOUNT if len(best) >= 7 else SURE_ALONE
-        if formed and (len(backing(best)) >= 2 or support >= sure):
+        if len(backing(best)) >= 2 or support >= sure:
             return text_of(best)
         return 0
     mine, theirs = held(first), held(best)
@@ -285,6 +290,21 @@ def is_fragment(short: str, long: str) -> bool:
     return 0 < len(a) < sum(1 for ch in long if ch.isalnum()) and all(ch in b for ch in a)
 
 
+def lost_words(first: str, other: str) -> bool:
+    """`other` reads every word of `first`, in order, and words more that the reports print, all
+    of them: a line of the cell the first reading lost (LKIP.pdf p38: Tesseract read `Program
+    Perencanaan Pembangunan Daerah` three times, PP-OCR the justified middle line `Pengendalian
+    dan Evaluasi` too). A reading with any unknown word more (a neighbour's garble) is none."""
+    mine, theirs = re.findall(r"\w+", first.casefold()), re.findall(r"\w+", other.casefold())
+    matched, extra = 0, []
+    for word in theirs:
+        if matched < len(mine) and word == mine[matched]:
+            matched += 1
+        else:
+            extra.append(word)
+    return matched == len(mine) > 0 and known_share(" ".join(extra)) == 1.0
+
+
 def _mean_conf(words: list[W]) -> float:
     confs = [max(0.0, getattr(w, "conf", 0.0)) for w in words]
     return sum(confs) / len(confs) if confs else 0.0
@@ -298,7 +318,8 @@ def reread_text(first: str, box: BBox | None, first_words: list[W],
     `pengeloiaan`, `loreng Groh` for `terkena bencana`), but a blurred re-reading of a warped
     scan often reads every word of it cleanly. A first reading that is a fragment of a
     re-reading (`is_fragment`) takes it when it is at least as sure: the re-reading has the
-    characters the first could not read."""
+    characters the first could not read; one that lost whole words the re-reading has
+    (`lost_words`) takes it however sure."""
     if box is None or not rereadings or is_figure_cell(first):
         return first, None
     own = words_in(box, first_words)
@@ -313,7 +334,8 @@ def reread_text(first: str, box: BBox | None, first_words: list[W],
         if not text or (is_figure_cell(text) and garbled(first)):  # a figure for a garble: `vote` decides
             continue
         alike = difflib.SequenceMatcher(None, first.casefold(), text.casefold()).ratio() >= SAME_TEXT
-        if (conf >= best_conf and alike) or (best_words is None and conf >= own_conf and is_fragment(first, text)):
+        if (conf >= best_conf and alike) or (best_words is None and (
+                conf >= own_conf and is_fragment(first, text) or lost_words(first, text))):
             best_text, best_words, best_conf = text, inside, max(conf, best_conf)
     if best_words is None:
         best_text, best_words = _best_spelled(first, insides)

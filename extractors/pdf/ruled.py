@@ -10,6 +10,7 @@ top row, which is what the next stage expects.
 
 from __future__ import annotations
 
+import difflib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from statistics import median_high
@@ -23,6 +24,8 @@ TOUCH = 2.5  # a horizontal and a vertical ruling this close are connected
 LATTICE_SNAP = 3.0  # ruling positions closer than this are one lattice line (double rules)
 EDGE_COVER = 0.6  # a ruling separates two cells when it covers this share of their border
 BROKEN_COVER = 0.2  # in a scan, this share is enough on a line ruled across most of the table
+MIN_LEVEL_WORD = 4  # letters of a word that starts sibling names (`Program`, `Kegiatan`, `Prosentase`)
+SAME_LEVEL_WORD = 0.7  # ... read alike (difflib ratio) when OCR spoilt one: `Froyram` for `Program`
 
 
 @dataclass
@@ -131,7 +134,7 @@ def _stacked_figures(above: list[Word] | None, below: list[Word] | None, y: floa
 
 def _list_number(words: list[Word]) -> int | None:
     """The integer of the list number that starts a cell's text (`3`, `3.`, `3)`), if any."""
-    first = min(words, key=lambda w: (round(w.y0 / max(w.h, 1.0)), w.x0))
+    first = _first_line_word(words)
     text = first.text.strip().rstrip(".)")
     return int(text) if text.isdigit() and len(text) <= 2 and is_numbering(first.text) else None
 
@@ -145,6 +148,29 @@ def _stacked_items(above: list[Word] | None, below: list[Word] | None, y: float)
         return False
     a, b = _list_number(above), _list_number(below)
     return a is not None and b == a + 1
+
+
+def _first_line_word(words: list[Word]) -> Word:
+    """The first word of a cell's first line: the leftmost of the words beside the topmost
+    (OCR'd words of one line differ a little in their tops)."""
+    top = min(words, key=lambda w: w.y0)
+    return min((w for w in words if top.y0 - 0.5 * top.h < w.yc < top.y1), key=lambda w: w.x0)
+
+
+def _stacked_names(above: list[Word] | None, below: list[Word] | None, y: float) -> bool:
+    """Two names of one kind stacked across a lattice line that this column's ruling misses:
+    both start with the same capitalised word, the level word of the column's items (LKIP.pdf
+    p39: `Program Pengembangan Komunikasi ...` over `Program Pengembangan, Pengelolaan ...`,
+    each beside its own budget row; OCR read the second `Froyram`). A name that wraps over the
+    line does not start again with its first word; a text starting with a figure or a short
+    word proves nothing."""
+    if not above or not below or _crossed(above + below, y, True):
+        return False
+    a, b = _first_line_word(above).text, _first_line_word(below).text
+    if not all(len(t) >= MIN_LEVEL_WORD and t.isalpha() and t[0].isupper() for t in (a, b)):
+        return False
+    return a.casefold() == b.casefold() or len(a) == len(b) and \
+        difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= SAME_LEVEL_WORD
 
 
 def _side_by_side(left: list[Word] | None, right: list[Word] | None, x: float) -> bool:
@@ -176,8 +202,8 @@ def build_table(
 
     `scanned`: the rulings were found in a page image, which loses stretches of them; a
     border a ruling misses is then still a border where the words on its two sides show
-    two cells (`_stacked_figures`, `_stacked_items`, `_side_by_side`). A text PDF's rulings are exact: a
-    missing border there is a merged cell."""
+    two cells (`_stacked_figures`, `_stacked_items`, `_stacked_names`, `_side_by_side`). A text
+    PDF's rulings are exact: a missing border there is a merged cell."""
     n_r, n_c = len(ys) - 1, len(xs) - 1
     dsu = _DSU(n_r * n_c)
     x0, y0, x1, y1 = xs[0], ys[0], xs[-1], ys[-1]
@@ -206,10 +232,15 @@ def build_table(
         cov = _coverage(hs, ys[r])
         need = share(cov, x0, x1)
         for c in range(n_c):
-            above, below = base.get((r - 1) * n_c + c), base.get(r * n_c + c)
-            if not _covers(cov, xs[c], xs[c + 1], need) and not (scanned and (
-                    _stacked_figures(above, below, ys[r]) or _stacked_items(above, below, ys[r]))):
-                dsu.union((r - 1) * n_c + c, r * n_c + c)
+            if _covers(cov, xs[c], xs[c + 1], need):
+                continue
+            if scanned:
+                # the texts on either side, past an empty sliver between a scan's double rules
+                above = next((base[k * n_c + c] for k in range(r - 1, -1, -1) if k * n_c + c in base), None)
+                below = next((base[k * n_c + c] for k in range(r, n_r) if k * n_c + c in base), None)
+                if any(two(above, below, ys[r]) for two in (_stacked_figures, _stacked_items, _stacked_names)):
+                    continue
+            dsu.union((r - 1) * n_c + c, r * n_c + c)
 
     inside: dict[int, list[Word]] = {}
     used: list[Word] = []
@@ -266,7 +297,9 @@ def build_table(
             else:
                 cells.append("")
             b = span[root]
-            boxes.append((b[0], b[1], b[2], b[3]) if root == i else (xs[c], ys[r], xs[c + 1], ys[r + 1]))
+            # a part of a merged cell has no box of its own: its words are the merged cell's (OCR
+            # would read them again into the part, LKIP.pdf p38's `564.160.000` twice)
+            boxes.append((b[0], b[1], b[2], b[3]) if root == i else None)
         if any(cells):
             table.rows.append(cells)
             table.row_tops.append(ys[r])

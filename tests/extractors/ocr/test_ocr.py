@@ -320,6 +320,23 @@ def test_unreadable_cents_in_a_column_of_zero_cents_are_the_columns():
         == "285.000.000.(H)"  # two of four shown cents are not `00`: cents of their own
 
 
+def test_a_zero_read_as_its_two_arcs_is_a_zero():
+    # LKIP.pdf p100: the 100-dpi `0` of `190.000.000,00` read `(1`; a bracket after a digit or a
+    # mark is no bracket (those enclose whole figures), so the figure is `190.000.000,00`
+    column = ["292.494.240,00", "5.703.388.560,00", "190.000.(100,00", "150.000.000,00"]
+    assert repair_column(column)[2] == "190.000.000,00"
+    assert repair_column(["1.2(1)4.567", "4.()00.000", "1.234.567", "2.000.000"])[:2] == ["1.204.567", "4.000.000"]
+    # p103: a whole group of zeros read as arcs and strokes, after a mark (PP-OCR's readings)
+    column = ["2.933.116.290,00", "759.465.040,00", "800.000 (HN0.00", "39,500 (HM0.00"]
+    assert repair_column(column)[2:] == ["800.000.000,00", "39.500.000,00"]
+    # two characters are too few for a group: unparsed
+    assert repair_column(["1.234.(1,00", "759.465.040,00", "2.933.116.290,00"])[0] == "1.234.(1,00" + DOUBT
+    # a bracket around the whole figure stays one, and a figure the zero does not make fit (a
+    # digit lost: `19.0.000`) stays unparsed
+    assert repair_column(["(1.234.567)", "1.234.567", "2.000.000"])[0] == "(1.234.567)"
+    assert repair_column(["19.(1.000", "1.234.567", "2.000.000"])[0] == "19.(1.000" + DOUBT
+
+
 def test_cents_read_with_the_wrong_marks_still_say_the_column_prints_cents():
     # LKIP.pdf p100 as PP-OCR reads its 100-dpi `292.494.240,00` column: commas read as dots or spaces
     column = ["Keuangan (Rp)", "292.494.240.00", "5.703 388,560,00", "387 353.000.00", "150 000.000.00",

@@ -12,6 +12,7 @@ from extractors.ocr.vote import (
     garbled,
     is_figure_cell,
     is_fragment,
+    lost_words,
     reread_text,
     revote_cell,
     vote,
@@ -159,6 +160,13 @@ def test_a_garbled_or_empty_first_reading_takes_a_well_formed_figure_of_the_othe
     assert vote([("2.482.369 SOU", 9, "tesseract"), ("2.452,369 500,00", 64, "paddle"),
                  ("2.482.369 KUWAN", 2, "tesseract")]) == 1
     assert vote([("287.50. 000 0K)", 1, "tesseract"), ("287.510.000,10", 33, "paddle")]) == 0
+    # LKIP.pdf p102: two readings that lost one zero agree (`475 00 000`), but only the figure
+    # read well formed can replace a garble: the sure `475 000 000,00` does
+    assert vote([("S75 MU OOO", 35, "tesseract"), ("475 000 000,00", 84, "paddle"), ("S75 MM DUOAM", 41, "tesseract"),
+                 ("475 00 000.00", 55, "tesseract"), ("475 00 000,00", 82, "paddle")]) == 1
+    # ... and `1906.519.440,00` (its first mark lost) is one figure with `1 906.519.440,00`: two readings
+    assert vote([("SI 1906 AAU", 22, "tesseract"), ("1906.519.440,00", 64, "paddle"), ("906.519.4400)", 1, "tesseract"),
+                 ("906.519.4400)", 5, "tesseract"), ("1 906.519.440,00", 58, "paddle")]) == 4
     # a figure read with a separator out of place is no better than the garble
     assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.00,00", 97, "paddle")]) == 0
     # text of more words, and short numbers, stay as read
@@ -211,6 +219,23 @@ def test_a_text_cell_keeps_its_reading_when_the_other_is_not_surer_or_not_alike(
     assert reread_text("Belanja Pegawai", BOX, first, [[_w("Betanja", 95, x1=140), _w("Pegawai", 96, x0=145)]])[1] is None
     other = [_w("Jumlah", 99)]
     assert reread_text("Belanja Pegawai", (100, 0, 200, 20), [_w("Belanja Pegawai", 40)], [other]) == ("Belanja Pegawai", None)
+
+
+def test_a_text_cell_takes_the_reading_of_the_line_it_lost():
+    # LKIP.pdf p38: Tesseract lost the justified middle line of a program's name, PP-OCR read it
+    def line(y0: float, conf: float, *texts: str) -> list[W]:
+        return [_w(t, conf, x0=110 + 30 * i, x1=135 + 30 * i, y0=y0, y1=y0 + 4) for i, t in enumerate(texts)]
+
+    top, bottom = line(1, 90, "Program", "Perencanaan"), line(13, 88, "Pembangunan", "Daerah")
+    first = top + bottom
+    fuller = top + line(7, 40, "Pengendalian", "dan", "Evaluasi:") + bottom
+    text, words = reread_text(join_words(first), BOX, first, [first, fuller])
+    assert text == "Program Perencanaan Pengendalian dan Evaluasi: Pembangunan Daerah" and words == fuller
+    # words more that the reports do not print (a neighbour's garble), or a word of its own read
+    # otherwise: the first reading stands
+    garble = top + line(7, 40, "Xqzrtl", "Wvbnmk") + bottom
+    assert reread_text(join_words(first), BOX, first, [garble])[1] is None
+    assert not lost_words("Program Perencanaan Pembangunan Daerah", "Program Pengendalian dan Evaluasi Daerah")
 
 
 def test_a_garbled_cell_takes_no_figure_by_its_text():

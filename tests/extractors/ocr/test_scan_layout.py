@@ -56,6 +56,37 @@ def test_numbered_items_stacked_where_the_rule_is_lost_stay_two_rows():
     assert _rows(hs, FRAME_V, words, True)[0][0] == "3 Manajemen DAS dan Pengawasan"
 
 
+def test_names_of_one_kind_stacked_where_the_rule_is_lost_stay_two_rows():
+    # LKIP.pdf p39: two programs in the name column, each beside its own budget row; the name
+    # column's rule between them lost in the scan
+    hs = [Segment(0, 0, 300), Segment(60, 100, 300), Segment(120, 0, 300)]
+    words = [W(10, 20, "Program"), W(50, 20, "Komunikasi"), W(10, 30, "Informasi"),
+             W(210, 20, "256.270.000", w=55),
+             W(10, 80, "Program"), W(50, 80, "Pengembangan"), W(210, 80, "482.494.240", w=55)]
+    rows = _rows(hs, FRAME_V, words, True)
+    assert [r[0] for r in rows] == ["Program Komunikasi Informasi", "Program Pengembangan"]
+    assert _rows(hs, FRAME_V, words, False)[0][0] == "Program Komunikasi Informasi Program Pengembangan"
+    # as OCR read it, its top a little below its neighbour's
+    words[4:6] = [W(10, 76.1, "Froyram"), W(50, 75.9, "Pengembangan")]
+    assert [r[0] for r in _rows(hs, FRAME_V, words, True)] == ["Program Komunikasi Informasi", "Froyram Pengembangan"]
+    # a name that wraps over the line, or lines starting with a short word: one cell
+    words[4:6] = [W(10, 80, "Lainnya"), W(50, 80, "Pengembangan")]
+    assert _rows(hs, FRAME_V, words, True)[0][0] == "Program Komunikasi Informasi Lainnya Pengembangan"
+    words[0], words[4] = W(10, 20, "dan"), W(10, 80, "dan")
+    assert _rows(hs, FRAME_V, words, True)[0][0] == "dan Komunikasi Informasi dan Pengembangan"
+
+
+def test_a_part_of_a_merged_cell_has_no_box_of_its_own():
+    # LKIP.pdf p38: a figure in a cell spanning two columns; OCR's vote read it again into the
+    # covered column by its box. Only the merged cell has a box.
+    vs = [Segment(0, 0, 120), Segment(100, 0, 120), Segment(200, 0, 60), Segment(300, 0, 120)]
+    hs = [Segment(0, 0, 300), Segment(60, 0, 300), Segment(120, 0, 300)]
+    words = [W(10, 20, "a"), W(110, 20, "b"), W(210, 20, "c"), W(10, 80, "Program"), W(150, 80, "564.160.000", w=55)]
+    [t] = find_ruled_tables(hs, vs, words, scanned=True)
+    assert t.rows[1] == ["Program", "564.160.000", ""]
+    assert t.row_boxes[1] == [(0, 60, 100, 120), (100, 60, 300, 120), None]
+
+
 def test_texts_side_by_side_where_a_column_rule_is_lost_stay_two_cells():
     vs = [Segment(0, 0, 120), Segment(100, 0, 40), Segment(100, 80, 120), Segment(200, 0, 120),
           Segment(300, 0, 120)]  # the rule between columns 1 and 2 lost beside the middle row

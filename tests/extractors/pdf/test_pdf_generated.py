@@ -67,11 +67,13 @@ def test_ruled_cells_carry_boxes_inside_the_grid(built):
     x0, x1 = grid.col_edges[0], grid.col_edges[-1]
     for row in grid.rows:
         assert row.cell_boxes is not None and len(row.cell_boxes) == len(row.cells)
-        for box in row.cell_boxes:
-            assert box is not None and x0 - 1 <= box[0] < box[2] <= x1 + 1
-    # the merged title cell spans the four quarter columns
+        for cell, box in zip(row.cells, row.cell_boxes):
+            # a covered part of a merged cell has none (its words are the merged cell's)
+            assert (box is None and cell == "") or (box is not None and x0 - 1 <= box[0] < box[2] <= x1 + 1)
+    # the merged title cell spans the four quarter columns, which it covers
     title_box = grid.rows[0].cell_boxes[3]
     assert title_box[2] == pytest.approx(grid.col_edges[7], abs=1)
+    assert grid.rows[0].cell_boxes[4:7] == [None, None, None]
 
 
 def test_borderless_tables_with_wrapped_names(built):
