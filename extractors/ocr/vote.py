@@ -208,20 +208,18 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
         return max(same, key=lambda f: (cleanly_read(f[4]), f[0] == 0, f[2]))[0]
 
     candidates = list(dict.fromkeys(d for _, d, _, _, _ in figures))
-    best = max(candidates, key=held)  # the first of equals: the first reading's when it is one
-    if best == first:
-        return text_of(best)
+    holds = {c: held(c) for c in candidates}
     if not first:  # a garble: the best held figure read well formed, by two readings or one sure one
-        formed = [c for c in candidates if held(c)[2]]
+        formed = [c for c in candidates if holds[c][2]]
         if not formed:
             return 0
-        best = max(formed, key=held)
-        support = held(best)[4]
+        best = max(formed, key=holds.__getitem__)
         sure = SURE_ALONE_AMOUNT if len(best) >= 7 else SURE_ALONE
-        if len(backing(best)) >= 2 or support >= sure:
-            return text_of(best)
-        return 0
-    mine, theirs = held(first), held(best)
+        return text_of(best) if len(backing(best)) >= 2 or holds[best][4] >= sure else 0
+    best = max(candidates, key=holds.__getitem__)  # the first of equals: the first reading's when it is one
+    if best == first:
+        return text_of(best)
+    mine, theirs = holds[first], holds[best]
     if theirs[:4] == mine[:4] and theirs[4] * 2 <= total:
         return text_of(first)
     return text_of(best)
@@ -335,7 +333,7 @@ def reread_text(first: str, box: BBox | None, first_words: list[W],
             continue
         alike = difflib.SequenceMatcher(None, first.casefold(), text.casefold()).ratio() >= SAME_TEXT
         if (conf >= best_conf and alike) or (best_words is None and (
-                conf >= own_conf and is_fragment(first, text) or lost_words(first, text))):
+                (conf >= own_conf and is_fragment(first, text)) or lost_words(first, text))):
             best_text, best_words, best_conf = text, inside, max(conf, best_conf)
     if best_words is None:
         best_text, best_words = _best_spelled(first, insides)
