@@ -6,8 +6,9 @@ repairable without guessing *when the column prints whole amounts with `.` thous
 (`1.234.567`, most of its cells say so): then every digit is part of the integer, so the
 value is the digit string, provided that each separator that is there still sits a multiple
 of three digits from the end. Letters are read as digits only inside such a number (`O`, `o`
-→ 0; `l`, `I`, `|`, `!`, `]` → 1; `§` → 5), and so is a `0` read as its two arcs (`(1`, `()`)
-or a group of them (`(HN0` for `000`).
+→ 0; `l`, `I`, `|`, `!`, `]` → 1; `§` → 5); a `0` read as its two arcs (`(1`, `()`) or a
+group of them (`(HN0` for `000`), and a `4` read as `+`, are put back in any figure
+(`read_glyphs`, which the vote uses too).
 
 A cell of such a column that cannot be made to fit (a separator in the wrong place means a
 digit was lost or invented) is marked with a trailing `?`: it then stays unparsed
@@ -55,6 +56,20 @@ _ZERO_AS_ARCS = re.compile(r"(?:(?<=\d)|(?<=\d[.,\s]))\((?:[1lI|!\]]\)?|\))")
 # after a digit's mark and before another, three or four such characters from a `(` on are the
 # group `000` (at the figure's end they may be cents: `285.000.000.(H)`, the cents rules' business)
 _ZEROS_AS_ARCS = re.compile(r"(?<=\d[.,\s])\([HNMUOo0()1lI|]{2,3}(?=[.,\s]\d)")
+# ... and a `0` after a mark whose left arc was read apart (`45.(000.000.(00`, PP-OCR)
+_ARC_BEFORE_ZERO = re.compile(r"(?<=\d[.,\s])\((?=0)")
+# a 6-px `4` read as `+` (its closed stroke lost: `+20.861.000,00` for `420.861.000,00`), only as
+# the first of a first group of three: a grouped amount never has a sign there
+_FOUR_AS_PLUS = re.compile(r"^(\s*)\+(?=\d{2}[.,\s]\d{3}[.,\s]\d{3})")
+
+
+def read_glyphs(text: str) -> str:
+    """A figure's text with the 6-px glyphs of a 100-dpi scan that OCR reads as others put back
+    where only a digit can stand, whatever the column's convention: a `0` read as its arcs
+    (`(1`, `()`, `(HN0` for `000`, `.(00`) and a `4` read as `+`. The vote compares readings
+    so (`45.(000.000.(00` and `45.000.000.00` are one figure) and the repair reads cells so."""
+    fixed = _ZERO_AS_ARCS.sub("0", _ZEROS_AS_ARCS.sub("000", text))
+    return _FOUR_AS_PLUS.sub(r"\g<1>4", _ARC_BEFORE_ZERO.sub("", fixed))
 
 
 def _split(cell: str) -> tuple[str, str, str]:
@@ -105,7 +120,7 @@ def repair_amount(cell: str, convention: str) -> str:
     junk = _LEADING_JUNK.match(cell)
     prefix, core, suffix = _split(cell[junk.end():] if junk else cell)
     core = core.strip()
-    fixed = _ZERO_AS_ARCS.sub("0", _ZEROS_AS_ARCS.sub("000", core))
+    fixed = read_glyphs(core)
     if not fixed or not _NUMBERISH.match(fixed) or sum(ch.isdigit() for ch in fixed) < 4:
         return cell
     fixed = fixed.translate(_LETTER_DIGITS)

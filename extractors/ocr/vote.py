@@ -23,6 +23,7 @@ from fractions import Fraction
 from typing import TypeVar
 
 from extractors.ocr.lexicon import known_share
+from extractors.ocr.numbers import read_glyphs
 from extractors.pdf.cells import join_words
 from extractors.pdf.geometry import Word
 from schemas.model import BBox
@@ -170,12 +171,14 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     5. then, all else equal, the summed support of those readings, of which the winner needs
        more than half: one sure `15...` (confidence 91) outvotes one unsure `415...`, and three
        readings that all differ change nothing.
-    Readings without an engine are all of one. A first reading that is no figure but garbled
+    Readings are compared with their glyphs read back (`numbers.read_glyphs`: `45.(000.000.(00`
+    is `45.000.000.00`). Readings without an engine are all of one. A first reading that is no figure but garbled
     (`garbled`: Tesseract's `SPLIGOLOUNKIHE` for a 100-dpi `374.160.000,00`, `T205K`, or
     nothing read) gives way to the best held figure of the others when it is well formed and
     read by two readings, or by one with support `SURE_ALONE` (`SURE_ALONE_AMOUNT` for an
     amount: PP-OCR reads an unsure `287.510.000,10` for `287.500.000,00` at 33, `101%` for a
     `100%` at 34-66)."""
+    readings = [(read_glyphs(r[0]), *r[1:]) for r in readings]  # type: ignore[misc]
     figures = [(i, figure_key(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
                for i, r in enumerate(readings) if is_figure_cell(r[0])]
     first = figure_key(readings[0][0])
@@ -228,21 +231,36 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
 def revote_cell(first: str, box: BBox | None, first_words: list[W],
                 rereadings: list[list[W]], engines: list[str] | None = None) -> tuple[str, list[W] | None]:
     """The cell's text after the vote of the re-readings, and the winning reading's words in
-    the cell (None when `first`, the cell's text from `first_words`, stands). Only a box that
-    holds this cell's figure in the first reading, alone or as one line of its own, is voted
-    on (`_words_of`), and on that line only (`_on_its_lines`). `engines`: the recogniser
-    of the first reading and of each re-reading (none: all one). An empty or garbled cell
-    (`garbled`) takes a well formed figure the other readings hold there (see `vote`)."""
+    the cell (None when `first`, the cell's text from `first_words`, stands): `decide_cell` of
+    its `cell_readings`."""
+    return decide_cell(first, cell_readings(first, box, first_words, rereadings), engines)
+
+
+def cell_readings(first: str, box: BBox | None, first_words: list[W],
+                  rereadings: list[list[W]]) -> list[list[W]] | None:
+    """Each reading's words of a figure cell, the first reading's first; None for a cell not
+    voted on. Only a box that holds this cell's figure in the first reading, alone or as one
+    line of its own, is voted on (`_words_of`), and on that line only (`_on_its_lines`). An
+    empty or garbled cell (`garbled`) is voted on too."""
     if box is None or not rereadings or not (is_figure_cell(first) or garbled(first)):
-        return first, None
+        return None
     own = _words_of(first, words_in(box, first_words))
     if own is None:
+        return None
+    return [own] + [_on_its_lines(words_in(box, words), own) for words in rereadings]
+
+
+def decide_cell(first: str, readings: list[list[W]] | None,
+                engines: list[str] | None = None) -> tuple[str, list[W] | None]:
+    """The cell's text after the vote (`vote`) of its `readings`, and the winning reading's
+    words (None when `first` stands). `engines`: the recogniser of each reading (none: all
+    one). An empty or garbled cell takes a well formed figure the other readings hold."""
+    if readings is None:
         return first, None
-    inside = [own] + [_on_its_lines(words_in(box, words), own) for words in rereadings]
-    names = engines if engines and len(engines) == len(inside) else [""] * len(inside)
-    winner = vote([(first, _support(own), names[0])]
-                  + [(join_words(ws), _support(ws), name) for ws, name in zip(inside[1:], names[1:])])
-    return (first, None) if winner == 0 else (join_words(inside[winner]), inside[winner])
+    names = engines if engines and len(engines) == len(readings) else [""] * len(readings)
+    winner = vote([(first, _support(readings[0]), names[0])]
+                  + [(join_words(ws), _support(ws), name) for ws, name in zip(readings[1:], names[1:])])
+    return (first, None) if winner == 0 else (read_glyphs(join_words(readings[winner])), readings[winner])
 
 
 def _words_of(first: str, words: list[W]) -> list[W] | None:

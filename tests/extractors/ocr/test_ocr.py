@@ -21,7 +21,7 @@ from extractors.ocr import paddle, recognisers, tesseract
 from extractors.ocr.cells import finish_ocr_grids
 from extractors.ocr.flags import RULE as LOW_CONFIDENCE
 from extractors.ocr.flags import check_low_confidence
-from extractors.ocr.numbers import DOUBT, column_convention, repair_column
+from extractors.ocr.numbers import DOUBT, column_convention, read_glyphs, repair_column
 from extractors.pdf import read_pdf
 from extractors.pdf.geometry import Segment
 from pipeline.extract import extract_document
@@ -329,6 +329,12 @@ def test_a_zero_read_as_its_two_arcs_is_a_zero():
     # p103: a whole group of zeros read as arcs and strokes, after a mark (PP-OCR's readings)
     column = ["2.933.116.290,00", "759.465.040,00", "800.000 (HN0.00", "39,500 (HM0.00"]
     assert repair_column(column)[2:] == ["800.000.000,00", "39.500.000,00"]
+    # ... a zero's left arc read apart (`45.(000.000.(00`), and a `4` read as `+` where a first
+    # group's first digit stands (p103 `+20.861.000,00`): a sign never stands there
+    column = ["2.933.116.290,00", "759.465.040,00", "45.(000.000.(00", "+20.861.000,00"]
+    assert repair_column(column)[2:] == ["45.000.000,00", "420.861.000,00"]
+    assert read_glyphs("+20.861.000,00") == "420.861.000,00" and read_glyphs("+5,2%") == "+5,2%"
+    assert read_glyphs("+1.234.567") == "+1.234.567"  # a first group of one: a sign, or nothing known
     # two characters are too few for a group: unparsed
     assert repair_column(["1.234.(1,00", "759.465.040,00", "2.933.116.290,00"])[0] == "1.234.(1,00" + DOUBT
     # a bracket around the whole figure stays one, and a figure the zero does not make fit (a

@@ -167,6 +167,14 @@ def test_a_garbled_or_empty_first_reading_takes_a_well_formed_figure_of_the_othe
     # ... and `1906.519.440,00` (its first mark lost) is one figure with `1 906.519.440,00`: two readings
     assert vote([("SI 1906 AAU", 22, "tesseract"), ("1906.519.440,00", 64, "paddle"), ("906.519.4400)", 1, "tesseract"),
                  ("906.519.4400)", 5, "tesseract"), ("1 906.519.440,00", 58, "paddle")]) == 4
+    # LKIP.pdf p103: PP-OCR's page reading `45.(000.000.(00` is its crop's `45.000.000.00` with
+    # the zeros' arcs read apart: two readings of one figure (`numbers.read_glyphs`)
+    assert vote([("S45 4MOO.OU MHD", 1, "tesseract"), ("45.(000.000.(00", 18, "paddle"), ("S5.4M0.0U0 (HE", 1, "tesseract"),
+                 ("45.000.0U0(H", 1, "tesseract"), ("45.000.000.00", 48, "paddle")]) == 4
+    # ... and p103's `+20.861.000.00`, twice: a 6-px `4` read `+`, not Tesseract's `420.861.000.090`
+    readings = [("420.861.000.090", 17, "tesseract"), ("+20.861.000.00", 64, "paddle"), ("420.861.000.090", 20, "tesseract"),
+                ("420.861.000.900", 12, "tesseract"), ("+20,861.000,00", 60, "paddle")]
+    assert vote(readings) == 1
     # a figure read with a separator out of place is no better than the garble
     assert vote([("SPLIGOLOUNKIHE", 20, "tesseract"), ("374.160.00,00", 97, "paddle")]) == 0
     # text of more words, and short numbers, stay as read
