@@ -12,9 +12,10 @@ table's arithmetic holds with that reading and does not with the cell as decided
 
 - **sums**: a cell of 7+ digits (a total) equals the sum of every amount cell below it, or of
   every one above it (a `Jumlah` row at the top or the foot of its column, 2+ cells), with one
-  of those cells (or the total) read otherwise, and did not with the cells as decided. A
-  column with subtotals between its rows has no such total and is left. To the rupiah (cents aside, one rupiah per cell): a misread
-  that happens to fix a 9-digit sum does not occur, a printed total that is wrong stays wrong.
+  of those cells (or the total) read otherwise, and did not with the cells as decided; to the
+  rupiah (cents aside, one rupiah per cell). A misread that happens to make a column of 9-digit
+  amounts sum does not occur; a printed total that is wrong stays wrong, and a column with
+  subtotals between its rows has no such total and is left.
 - **ratios**: a percent cell left without a figure (nothing read, or a garble) takes the one
   reading with decimals (`93,28`, `93,28 %`) that equals, to its printed places, 100 x one
   amount of its row / another. A percent decided by the vote is left: it may be a fisik
@@ -30,7 +31,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from extractors.ocr.vote import _cents_tail, digits
+from extractors.ocr.vote import digits, whole_rupiah
 
 Cell = tuple[int, int]  # (row, column) of a grid's OCR'd rows
 
@@ -44,7 +45,7 @@ def amount_value(text: str) -> int | None:
     """Whole rupiah of a grouped amount as read (`1.234.567`, `1.234.567,00`, `564 160.000`,
     `- 75.628.563.843`), cents aside; None for anything else (a cell the repair doubted)."""
     text = text.strip()
-    head = _cents_tail(text)
+    head = whole_rupiah(text)
     if head is not None:
         return int(digits(head))
     return int(digits(text)) if _GROUPED.match(text) else None
@@ -131,8 +132,8 @@ def _ratio_choice(row: list[str], column: int, readings: list[str]) -> str | Non
 
 def choose_by_arithmetic(rows: list[list[str]], readings: dict[Cell, list[str]]) -> dict[Cell, str]:
     """The cells whose reading the table's arithmetic changes, and the reading each takes.
-    `rows`: the cells as decided and repaired; `readings`: the other readings OCR made of a
-    figure cell (texts as read)."""
+    `rows`: the cells as decided and repaired; `readings`: the readings OCR made of each
+    figure cell (texts as read, the decided one among them or not)."""
     chosen: dict[Cell, str] = {}
     width = max((len(r) for r in rows), default=0)
     for j in range(width):

@@ -55,7 +55,7 @@ _SPOILT_CENTS = re.compile(r"^(?P<head>[\s(]*(?:rp\.?\s*)?\d{1,4}(?:[.,\s]\d{3})
                            re.IGNORECASE)
 
 
-def _cents_tail(text: str) -> str | None:
+def whole_rupiah(text: str) -> str | None:
     """The amount's whole rupiah as read, when what follows its last mark is cents (two
     characters, read or not, or nothing), not a thousands group (three digits)."""
     m = _SPOILT_CENTS.match(text)
@@ -69,7 +69,7 @@ def figure_key(text: str) -> str:
     """What readings of a figure must share to be the same figure: its digits, without its
     cents (`888.191.200,00`, `888.191.200.(0` and `888.191.200` are one figure; a column's
     cents are `numbers.repair_column`'s business). Percents and counts keep every digit."""
-    head = _cents_tail(text.strip())
+    head = whole_rupiah(text.strip())
     return digits(head if head is not None else text)
 
 
@@ -78,7 +78,7 @@ def is_figure_cell(text: str) -> bool:
     or a grouped amount whose cents OCR could not read (`374.160.000,1H)`)."""
     if sum(ch.isdigit() for ch in text) < MIN_DIGITS:
         return False
-    return bool(_FIGURE_CELL.match(text)) or _cents_tail(text.strip()) is not None
+    return bool(_FIGURE_CELL.match(text)) or whole_rupiah(text.strip()) is not None
 
 
 def words_in(box: BBox, words: list[W], margin: float = 0.5) -> list[W]:
@@ -108,7 +108,7 @@ def well_formed(text: str) -> bool:
     (`374.160.000,1H)`) do not count against it: the whole rupiah are grouped as printed."""
     if cleanly_read(text):
         return True
-    head = _cents_tail(text.strip())
+    head = whole_rupiah(text.strip())
     return head is not None and bool(_WELL_FORMED[0].match(_AROUND.sub("", head)))
 
 
