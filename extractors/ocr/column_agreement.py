@@ -37,7 +37,7 @@ def _column_figure(cells: list[str]) -> str | None:
 def choose_by_column(rows: list[list[str]], readings: dict[Cell, list[str]]) -> dict[Cell, str]:
     """The cells left without a figure whose readings include the one figure their column
     prints, and the reading each takes. `rows`: the cells as decided and repaired;
-    `readings`: the readings OCR made of a figure cell (texts as read)."""
+    `readings`: the readings OCR made of each figure cell (texts as read)."""
     chosen: dict[Cell, str] = {}
     figures: dict[int, str | None] = {}
     for (i, j), texts in sorted(readings.items()):
@@ -45,7 +45,7 @@ def choose_by_column(rows: list[list[str]], readings: dict[Cell, list[str]]) -> 
             continue
         if j not in figures:
             figures[j] = _column_figure([r[j] if j < len(r) else "" for r in rows])
-        same = [t.strip() for t in texts if figures[j] is not None and figure_key(t) == figures[j]]
-        if same:
-            chosen[(i, j)] = same[0]
+        same = next((t.strip() for t in texts if figures[j] is not None and figure_key(t) == figures[j]), None)
+        if same is not None:
+            chosen[(i, j)] = same
     return chosen

@@ -172,12 +172,12 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
        more than half: one sure `15...` (confidence 91) outvotes one unsure `415...`, and three
        readings that all differ change nothing.
     Readings are compared with their glyphs read back (`numbers.read_glyphs`: `45.(000.000.(00`
-    is `45.000.000.00`). Readings without an engine are all of one. A first reading that is no figure but garbled
-    (`garbled`: Tesseract's `SPLIGOLOUNKIHE` for a 100-dpi `374.160.000,00`, `T205K`, or
-    nothing read) gives way to the best held figure of the others when it is well formed and
-    read by two readings, or by one with support `SURE_ALONE` (`SURE_ALONE_AMOUNT` for an
-    amount: PP-OCR reads an unsure `287.510.000,10` for `287.500.000,00` at 33, `101%` for a
-    `100%` at 34-66)."""
+    is `45.000.000.00`). Readings without an engine are all of one. A first reading that is no
+    figure but garbled (`garbled`: Tesseract's `SPLIGOLOUNKIHE` for a 100-dpi `374.160.000,00`,
+    `T205K`, or nothing read) gives way to the best held figure of the others when it is well
+    formed and read by two readings, or by one with support `SURE_ALONE` (`SURE_ALONE_AMOUNT`
+    for an amount: PP-OCR reads an unsure `287.510.000,10` for `287.500.000,00` at 33, `101%`
+    for a `100%` at 34-66)."""
     readings = [(read_glyphs(r[0]), *r[1:]) for r in readings]  # type: ignore[misc]
     figures = [(i, figure_key(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
                for i, r in enumerate(readings) if is_figure_cell(r[0])]
