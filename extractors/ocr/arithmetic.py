@@ -60,14 +60,14 @@ def percent_value(text: str) -> tuple[Fraction, int] | None:
     return Fraction(int(m.group(1) + (m.group(2) or "")), 10 ** places), places
 
 
-def _runs(column: list[int | None], total: int) -> list[list[int]]:
+def _runs(amounts: list[bool], total: int) -> list[list[int]]:
     """Rows of every amount cell below row `total`, and of every one above it (empty and text
     cells skipped), each run of two cells or more: a `Jumlah` row sums its whole column on one
     side. A shorter run is not tried: a cell that happens to be the sum of the two under it,
     one read otherwise, is common among round budgets (`500.000.000` over `300.000.000` and a
     `100.000.000` misread `200.000.000`); the whole rest of a column is not."""
-    below = [i for i in range(total + 1, len(column)) if column[i] is not None]
-    above = [i for i in range(total) if column[i] is not None]
+    below = [i for i in range(total + 1, len(amounts)) if amounts[i]]
+    above = [i for i in range(total) if amounts[i]]
     return [run for run in (below, above) if len(run) >= 2]
 
 
@@ -77,10 +77,9 @@ def _sum_choices(cells: list[str], readings: dict[int, list[str]]) -> set[tuple[
     decided = [amount_value(c) for c in cells]
     options = {i: [(r, v) for r in rs if (v := amount_value(r)) is not None and v != decided[i]]
                for i, rs in readings.items()}
-    present = [v is not None or bool(options.get(i)) for i, v in enumerate(decided)]
+    amounts = [v is not None or bool(options.get(i)) for i, v in enumerate(decided)]
     choices: set[tuple[int, str]] = set()
     confirmed: set[int] = set()  # cells of a total that holds as decided, and the total
-    amounts = [1 if p else None for p in present]
     for t in range(len(cells)):
         totals = ([(None, decided[t])] if decided[t] is not None else []) + options.get(t, [])
         totals = [(r, v) for r, v in totals if v >= MIN_TOTAL]

@@ -45,7 +45,9 @@ def choose_by_column(rows: list[list[str]], readings: dict[Cell, list[str]]) -> 
             continue
         if j not in figures:
             figures[j] = _column_figure([r[j] if j < len(r) else "" for r in rows])
-        same = next((t.strip() for t in texts if figures[j] is not None and figure_key(t) == figures[j]), None)
+        if figures[j] is None:
+            continue
+        same = next((t.strip() for t in texts if figure_key(t) == figures[j]), None)
         if same is not None:
             chosen[(i, j)] = same
     return chosen
