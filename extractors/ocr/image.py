@@ -325,6 +325,9 @@ DASH_OFF_RULING_PT = 3.0  # ... nor a row rule this near (what is left of an era
 DASH_RULING_GAP_PT = 0.5  # an erased rule's remnants lie this near it
 ON_LINE_ASPECT = 1.2  # a stubbier stroke is a dash only in the middle of a line of recognised text
 ON_LINE_SHARE = 0.25  # ... its middle within this share of the line's height from the line's middle
+DOT_PT = (1.0, 1.8)  # a `-` worn to a square dot (2 x 2 scan px at 100 dpi): each side this long ...
+DOT_ASPECT = 1.5  # ... the longer at most this times the shorter ...
+DOT_ALIGN_PT = 1.0  # ... and its right end this near a dash's of another row (its column's `-` place)
 
 
 def _on_text_line(ym: float, h: float, lines: Sequence[tuple[float, float]]) -> bool:
@@ -345,7 +348,9 @@ def find_dashes(clean: np.ndarray, dpi: float, hs: list[PxBox], vs: list[PxBox],
     A `-` of 3 x 2 scan pixels (LKIP.pdf p100, right-aligned against its column's rule) is not
     2.5 times longer than thick: such a stubby stroke counts when it lies mid-height in a line of
     the page's recognised words (`lines`, the words' top and bottom in pixels), where no speck
-    has reason to be. The dotted remains of an erased rule beside a dash do not make it text."""
+    has reason to be. The dotted remains of an erased rule beside a dash do not make it text.
+    Worn further, to a square dot of 2 x 2 scan pixels (p100 again), it counts only mid-line and
+    where its column prints its `-`: ending where a dash of another row ends (`_aligned_dots`)."""
     px = dpi / 72.0
     ink = ink_mask(clean)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
@@ -356,12 +361,12 @@ def find_dashes(clean: np.ndarray, dpi: float, hs: list[PxBox], vs: list[PxBox],
     for b in list(hs) + list(vs):
         remains[max(0, int(b[1] - gap)):int(b[3] + gap) + 1, max(0, int(b[0] - gap)):int(b[2] + gap) + 1] = True
     out: list[PxBox] = []
+    dots: list[PxBox] = []
     for i in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[i])
-        if not (h <= DASH_MAX_THICK_PT * px and lo <= w <= hi and area >= 0.6 * w * h):
-            continue
         ym, xm = y + h / 2, x + w / 2
-        if w < DASH_ASPECT * h and not (w >= ON_LINE_ASPECT * h and _on_text_line(ym, h, lines)):
+        dot = _is_dot(w, h, area, px) and _on_text_line(ym, h, lines)
+        if not dot and not _dash_shaped(w, h, area, px, lo, hi, _on_text_line(ym, h, lines)):
             continue
         x0, y0, x1, y1 = max(0, x - cx), max(0, y - cy), x + w + cx, y + h + cy
         around = labels[y0:y1, x0:x1]
@@ -371,5 +376,27 @@ def find_dashes(clean: np.ndarray, dpi: float, hs: list[PxBox], vs: list[PxBox],
             continue
         if any(x <= b[2] and b[0] <= x + w and b[1] - off <= ym <= b[3] + off for b in vs):  # on a column rule
             continue
-        out.append((x, y, x + w, y + h))
-    return out
+        (dots if dot else out).append((x, y, x + w, y + h))
+    return out + _aligned_dots(dots, out, DOT_ALIGN_PT * px)
+
+
+def _dash_shaped(w: int, h: int, area: int, px: float, lo: float, hi: float, on_line: bool) -> bool:
+    """A solid stroke thin enough, `lo` to `hi` long, and long for its thickness (a stubby one
+    only `on_line`, mid-height in a line of recognised words)."""
+    if not (h <= DASH_MAX_THICK_PT * px and lo <= w <= hi and area >= 0.6 * w * h):
+        return False
+    return w >= DASH_ASPECT * h or (w >= ON_LINE_ASPECT * h and on_line)
+
+
+def _is_dot(w: int, h: int, area: int, px: float) -> bool:
+    """A square blob the size of a `-` worn down by a 100-dpi scan to 2 x 2 pixels."""
+    lo, hi = DOT_PT[0] * px, DOT_PT[1] * px
+    return lo <= w <= hi and lo <= h <= hi and max(w, h) <= DOT_ASPECT * min(w, h) and area >= 0.6 * w * h
+
+
+def _aligned_dots(dots: list[PxBox], dashes: list[PxBox], reach: float) -> list[PxBox]:
+    """The dots that end where a dash of another row ends: a column prints its `-` right-aligned,
+    so a dot there is the same `-` worn down (LKIP.pdf p100: `-` as 3 x 2 scan px in one row,
+    2 x 2 in another). A speck anywhere else is left."""
+    return [d for d in dots
+            if any(abs(d[2] - e[2]) <= reach and (e[1] > d[3] or e[3] < d[1]) for e in dashes)]

@@ -37,6 +37,7 @@ SURE_ALONE = 80.0  # a garbled cell takes a figure read by one reading alone onl
 SURE_ALONE_AMOUNT = 60.0  # ... or this sure of an amount of 7+ digits (its grouping checks it too)
 LINE_SHARE = 0.5  # a re-reading's word on the first reading's line shares this much of its height
 DIGIT_ENGINE = "paddle"  # the engine whose figure, read twice, breaks a tie between engines
+MIN_BEGUN = 7  # an amount this long that a garbled reading begins with is held by it too
 MIN_DIGITS = 3  # cells with fewer digits (`12`, `2%`) are left to the first reading
 _SMALL = re.compile(r"^[\s\d.,%()\-–—]*$")
 _PERCENT_INSIDE = re.compile(r"%.*\d")
@@ -177,7 +178,8 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     `T205K`, or nothing read) gives way to the best held figure of the others when it is well
     formed and read by two readings, or by one with support `SURE_ALONE` (`SURE_ALONE_AMOUNT`
     for an amount: PP-OCR reads an unsure `287.510.000,10` for `287.500.000,00` at 33, `101%`
-    for a `100%` at 34-66)."""
+    for a `100%` at 34-66), or, an amount, by one whose digits a garbled reading begins with,
+    the only such figure (`_begun_by`: the figure's whole rupiah read by another engine)."""
     readings = [(read_glyphs(r[0]), *r[1:]) for r in readings]  # type: ignore[misc]
     figures = [(i, figure_key(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
                for i, r in enumerate(readings) if is_figure_cell(r[0])]
@@ -218,7 +220,9 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
             return 0
         best = max(formed, key=holds.__getitem__)
         sure = SURE_ALONE_AMOUNT if len(best) >= 7 else SURE_ALONE
-        return text_of(best) if len(backing(best)) >= 2 or holds[best][4] >= sure else 0
+        begun = [c for c in formed
+                 if len(c) >= MIN_BEGUN and _begun_by(c, readings, {f[3] for f in figures if f[1] == c})]
+        return text_of(best) if len(backing(best)) >= 2 or holds[best][4] >= sure or begun == [best] else 0
     best = max(candidates, key=holds.__getitem__)  # the first of equals: the first reading's when it is one
     if best == first:
         return text_of(best)
@@ -226,6 +230,15 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     if theirs[:4] == mine[:4] and theirs[4] * 2 <= total:
         return text_of(first)
     return text_of(best)
+
+
+def _begun_by(candidate: str, readings: list[tuple], readers: set[str]) -> bool:
+    """Whether a reading that is no figure (its end garbled), by an engine not among the
+    figure's `readers`, begins with all of `candidate`'s digits: Tesseract's `287.50. 000 0K)`
+    and `287.5000,0004K)` read the whole rupiah of PP-OCR's `287.500.000,00` and not of its
+    `287.510.000,10` (LKIP.pdf p102). One engine's readings share their misreads."""
+    return any(not is_figure_cell(r[0]) and (r[2] if len(r) > 2 else "") not in readers
+               and digits(r[0]).startswith(candidate) for r in readings)
 
 
 def revote_cell(first: str, box: BBox | None, first_words: list[W],

@@ -120,6 +120,25 @@ def test_a_stubby_dash_counts_mid_line_and_against_its_column_rule():
     assert find_dashes(img, 300.0, hs, vs) == []  # no line of text to stand in: a speck
 
 
+def test_a_dash_worn_to_a_dot_counts_where_its_column_prints_dashes():
+    # LKIP.pdf p100 at 100 dpi rendered at 300: one row's `-` is 3 x 2 scan px (10 x 7 px), the
+    # `-` of a row below it 2 x 2 (7 x 7 px), both ending at the column's right edge
+    img = np.full((500, 800), 255, np.uint8)
+    for y in (100, 200, 300):
+        cv2.line(img, (100, y), (700, y), 0, 3)
+    hs = [(100, y - 1, 700, y + 2) for y in (100, 200, 300)]
+    vs: list = []
+    img[147:154, 489:499] = 0  # the row above's dash, mid-line
+    img[247:254, 492:499] = 0  # the dot below it, ending where the dash ends
+    img[247:254, 300:307] = 0  # a dot of the same size elsewhere in the row: a speck
+    lines = [(135.0, 166.0), (235.0, 266.0)]
+    assert find_dashes(img, 300.0, hs, vs, lines) == [(489, 147, 499, 154), (492, 247, 499, 254)]
+    img[147:154, 489:499] = 255  # no dash in its column: the dot is a speck
+    assert find_dashes(img, 300.0, hs, vs, lines) == []
+    img[147:154, 489:499] = 0
+    assert find_dashes(img, 300.0, hs, vs, [(135.0, 166.0)]) == [(489, 147, 499, 154)]  # off a line of text
+
+
 def test_only_dashes_no_recognised_word_covers_are_added():
     dash = OcrWord(100, 10, 104, 11, "-", False, 60)
     assert unread_dashes([OcrWord(98, 5, 106, 15, "-", False, 80)], [dash]) == []

@@ -160,6 +160,18 @@ def test_a_garbled_or_empty_first_reading_takes_a_well_formed_figure_of_the_othe
     assert vote([("2.482.369 SOU", 9, "tesseract"), ("2.452,369 500,00", 64, "paddle"),
                  ("2.482.369 KUWAN", 2, "tesseract")]) == 1
     assert vote([("287.50. 000 0K)", 1, "tesseract"), ("287.510.000,10", 33, "paddle")]) == 0
+    # ... but a garbled reading that begins with a figure's whole rupiah holds it (p102: PP-OCR's
+    # crop reads `287.500.000,00` at 53, its page `287.510.000,10` at 33, Tesseract `287.50. 000 0K)`)
+    readings = [("287.50. 000 0K)", 1, "tesseract"), ("287.510.000,10", 33, "paddle"), ("287.SAKLOOO KH", 1, "tesseract"),
+                ("287.5000,0004K)", 12, "tesseract"), ("287.500.000,00", 53, "paddle")]
+    assert vote(readings) == 4
+    assert vote(readings[:4]) == 0  # begun by no figure read well formed
+    assert vote([("2.875 KH", 1, "tesseract"), *readings[1:3], ("287.50 OK", 12, "tesseract"),
+                 readings[4]]) == 0  # too few of its digits read
+    # two figures begun by garbles: neither is held by them
+    assert vote([("287.510.000 KH", 1, "tesseract"), *readings[1:]]) == 0
+    # garbles by the figure's own engine: its readings share their misreads
+    assert vote([(text, conf, "paddle") for text, conf, _ in readings]) == 0
     # LKIP.pdf p102: two readings that lost one zero agree (`475 00 000`), but only the figure
     # read well formed can replace a garble: the sure `475 000 000,00` does
     assert vote([("S75 MU OOO", 35, "tesseract"), ("475 000 000,00", 84, "paddle"), ("S75 MM DUOAM", 41, "tesseract"),
