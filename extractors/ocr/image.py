@@ -366,7 +366,7 @@ def find_dashes(clean: np.ndarray, dpi: float, hs: list[PxBox], vs: list[PxBox],
         x, y, w, h, area = (int(v) for v in stats[i])
         ym, xm = y + h / 2, x + w / 2
         dot = _is_dot(w, h, area, px) and _on_text_line(ym, h, lines)
-        if not dot and not _dash_shaped(w, h, area, px, lo, hi, _on_text_line(ym, h, lines)):
+        if not dot and not _dash_shaped(w, h, area, px, lo, hi, ym, lines):
             continue
         x0, y0, x1, y1 = max(0, x - cx), max(0, y - cy), x + w + cx, y + h + cy
         around = labels[y0:y1, x0:x1]
@@ -380,12 +380,13 @@ def find_dashes(clean: np.ndarray, dpi: float, hs: list[PxBox], vs: list[PxBox],
     return out + _aligned_dots(dots, out, DOT_ALIGN_PT * px)
 
 
-def _dash_shaped(w: int, h: int, area: int, px: float, lo: float, hi: float, on_line: bool) -> bool:
+def _dash_shaped(w: int, h: int, area: int, px: float, lo: float, hi: float, ym: float,
+                 lines: Sequence[tuple[float, float]]) -> bool:
     """A solid stroke thin enough, `lo` to `hi` long, and long for its thickness (a stubby one
-    only `on_line`, mid-height in a line of recognised words)."""
+    only mid-height in a line of recognised words: the lines are looked at for those alone)."""
     if not (h <= DASH_MAX_THICK_PT * px and lo <= w <= hi and area >= 0.6 * w * h):
         return False
-    return w >= DASH_ASPECT * h or (w >= ON_LINE_ASPECT * h and on_line)
+    return w >= DASH_ASPECT * h or (w >= ON_LINE_ASPECT * h and _on_text_line(ym, h, lines))
 
 
 def _is_dot(w: int, h: int, area: int, px: float) -> bool:
