@@ -31,11 +31,11 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from extractors.ocr.vote import digits, whole_rupiah
+from extractors.ocr.vote import AMOUNT_DIGITS, digits, whole_rupiah
 
 Cell = tuple[int, int]  # (row, column) of a grid's OCR'd rows
 
-MIN_TOTAL = 10 ** 6  # a total of 7+ digits: an amount in rupiah, not a count
+MIN_TOTAL = 10 ** (AMOUNT_DIGITS - 1)  # a total is an amount in rupiah, not a count
 MIN_AMOUNT = 1000  # the amounts a percent of a row is computed from
 _GROUPED = re.compile(r"^[\s(\-–]*(?:rp\.?\s*)?\d{1,3}(?:[., ]\d{3})+\s*(?:,\s*-)?[\s)]*$", re.IGNORECASE)
 _PERCENT = re.compile(r"^[\s(]*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?[\s)]*$")

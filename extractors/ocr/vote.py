@@ -34,10 +34,10 @@ KNOWN_BY = 0.25  # a text cell's re-reading whose words are this much more the r
 SURER_BY = 10.0  # a text cell's re-reading replaces the first when its words are this much surer on average
 SAME_TEXT = 0.5  # ... and its text is at least this alike (difflib ratio): the same words, read better
 SURE_ALONE = 80.0  # a garbled cell takes a figure read by one reading alone only this sure,
-SURE_ALONE_AMOUNT = 60.0  # ... or this sure of an amount of 7+ digits (its grouping checks it too)
+SURE_ALONE_AMOUNT = 60.0  # ... or this sure of an amount (`AMOUNT_DIGITS`; its grouping checks it too)
 LINE_SHARE = 0.5  # a re-reading's word on the first reading's line shares this much of its height
 DIGIT_ENGINE = "paddle"  # the engine whose figure, read twice, breaks a tie between engines
-MIN_BEGUN = 7  # an amount this long that a garbled reading begins with is held by it too
+AMOUNT_DIGITS = 7  # an amount in rupiah has this many digits at least (a count, a percent fewer)
 MIN_DIGITS = 3  # cells with fewer digits (`12`, `2%`) are left to the first reading
 _SMALL = re.compile(r"^[\s\d.,%()\-–—]*$")
 _PERCENT_INSIDE = re.compile(r"%.*\d")
@@ -180,8 +180,8 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     for an amount: PP-OCR reads an unsure `287.510.000,10` for `287.500.000,00` at 33, `101%`
     for a `100%` at 34-66), or, an amount, by one whose digits a garbled reading begins with,
     the only such figure (`_begun_by`: the figure's whole rupiah read by another engine)."""
-    readings = [(read_glyphs(r[0]), *r[1:]) for r in readings]  # type: ignore[misc]
-    figures = [(i, figure_key(r[0]), r[1], r[2] if len(r) > 2 else "", r[0])
+    readings = [(read_glyphs(r[0]), r[1], r[2] if len(r) > 2 else "") for r in readings]  # type: ignore[misc]
+    figures = [(i, figure_key(r[0]), r[1], r[2], r[0])
                for i, r in enumerate(readings) if is_figure_cell(r[0])]
     first = figure_key(readings[0][0])
     if figures and garbled(readings[0][0]):
@@ -219,9 +219,9 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
         if not formed:
             return 0
         best = max(formed, key=holds.__getitem__)
-        sure = SURE_ALONE_AMOUNT if len(best) >= 7 else SURE_ALONE
+        sure = SURE_ALONE_AMOUNT if len(best) >= AMOUNT_DIGITS else SURE_ALONE
         begun = [c for c in formed
-                 if len(c) >= MIN_BEGUN and _begun_by(c, readings, {f[3] for f in figures if f[1] == c})]
+                 if len(c) >= AMOUNT_DIGITS and _begun_by(c, readings, {f[3] for f in figures if f[1] == c})]
         return text_of(best) if len(backing(best)) >= 2 or holds[best][4] >= sure or begun == [best] else 0
     best = max(candidates, key=holds.__getitem__)  # the first of equals: the first reading's when it is one
     if best == first:
@@ -232,13 +232,13 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
     return text_of(best)
 
 
-def _begun_by(candidate: str, readings: list[tuple], readers: set[str]) -> bool:
+def _begun_by(candidate: str, readings: list[tuple[str, float, str]], readers: set[str]) -> bool:
     """Whether a reading that is no figure (its end garbled), by an engine not among the
     figure's `readers`, begins with all of `candidate`'s digits: Tesseract's `287.50. 000 0K)`
     and `287.5000,0004K)` read the whole rupiah of PP-OCR's `287.500.000,00` and not of its
     `287.510.000,10` (LKIP.pdf p102). One engine's readings share their misreads."""
-    return any(not is_figure_cell(r[0]) and (r[2] if len(r) > 2 else "") not in readers
-               and digits(r[0]).startswith(candidate) for r in readings)
+    return any(not is_figure_cell(text) and engine not in readers and digits(text).startswith(candidate)
+               for text, _, engine in readings)
 
 
 def revote_cell(first: str, box: BBox | None, first_words: list[W],
