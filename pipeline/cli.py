@@ -321,9 +321,11 @@ def evaluate(
     truth_dir: Path = typer.Argument(..., help="Folder of hand-checked truth files (*.json)."),
     warehouse: Optional[Path] = WarehouseOpt,
     details: int = typer.Option(0, help="List up to N missed/wrong cells per document."),
+    names_aside: bool = typer.Option(False, "--names-aside", help="Score values alone (page, role, value), "
+                                     "names not compared: the figures read right under misread names."),
 ) -> None:
     """Score the warehouse against hand-checked truth files: precision and recall of amount
-    cells and indicator cells (value and row name both right)."""
+    cells and indicator cells (value and row name both right; `--names-aside`: the value)."""
     from pipeline.quality.evaluate import format_report, load_truth, score_document
 
     if not truth_dir.is_dir():
@@ -333,7 +335,7 @@ def evaluate(
     except ValueError as exc:
         _fail(str(exc), code=2)
     con = _readonly(warehouse)
-    scores = [score_document(t, *_rows_for(con, t)) for t in truths]
+    scores = [score_document(t, *_rows_for(con, t), names=not names_aside) for t in truths]
     console.print(format_report(scores, details=details), markup=False, highlight=False)
 
 

@@ -20,7 +20,7 @@ from pipeline.structure.table_figures import leftover_figures
 from pipeline.structure.tables import build_tables
 from schemas.model import DocumentMeta, ExtractedDocument, SourceDocument
 
-EXTRACTOR_VERSION = "0.7.14"  # bump when extraction changes: reruns re-extract
+EXTRACTOR_VERSION = "0.7.15"  # bump when extraction changes: reruns re-extract
 TEXT_SUFFIXES = {".txt"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES

@@ -58,6 +58,9 @@ _ZERO_AS_ARCS = re.compile(r"(?:(?<=\d)|(?<=\d[.,\s]))\((?:[1lI|!\]]\)?|\))")
 _ZEROS_AS_ARCS = re.compile(r"(?<=\d[.,\s])\([HNMUOo0()1lI|]{2,3}(?=[.,\s]\d)")
 # ... and a `0` after a mark whose left arc was read apart (`45.(000.000.(00`, PP-OCR)
 _ARC_BEFORE_ZERO = re.compile(r"(?<=\d[.,\s])\((?=0)")
+# ... or as a `D` or `C` (a side of it lost): in a group of three after a digit's mark, with a
+# digit in it, where no unit can stand (`8DD`, `00C`; not `3 Dok`, `25 C`)
+_ZERO_AS_LETTER = re.compile(r"(?<=\d[.,\s])(?=[\dDC]{3}(?!\w))(?=[DC]*\d)[\dDC]{3}")
 # a 6-px `4` read as `+` (its closed stroke lost: `+20.861.000,00` for `420.861.000,00`), only as
 # the first of a first group of three: a grouped amount never has a sign there
 _FOUR_AS_PLUS = re.compile(r"^(\s*)\+(?=\d{2}[.,\s]\d{3}[.,\s]\d{3})")
@@ -66,10 +69,16 @@ _FOUR_AS_PLUS = re.compile(r"^(\s*)\+(?=\d{2}[.,\s]\d{3}[.,\s]\d{3})")
 def read_glyphs(text: str) -> str:
     """A figure's text with the 6-px glyphs of a 100-dpi scan that OCR reads as others put back
     where only a digit can stand, whatever the column's convention: a `0` read as its arcs
-    (`(1`, `()`, `(HN0` for `000`, `.(00`) and a `4` read as `+`. The vote compares readings
+    (`(1`, `()`, `(HN0` for `000`, `.(00`) or as a `D` or `C` inside a group of three after a
+    mark (`15.700.229.8DD`, `315.360 00C`), and a `4` read as `+`. The vote compares readings
     so (`45.(000.000.(00` and `45.000.000.00` are one figure) and the repair reads cells so."""
     fixed = _ZERO_AS_ARCS.sub("0", _ZEROS_AS_ARCS.sub("000", text))
-    return _FOUR_AS_PLUS.sub(r"\g<1>4", _ARC_BEFORE_ZERO.sub("", fixed))
+    return _FOUR_AS_PLUS.sub(r"\g<1>4", _ARC_BEFORE_ZERO.sub("", zeros_read_as_letters(fixed)))
+
+
+def zeros_read_as_letters(text: str) -> str:
+    """`text` with a `0` read as `D` or `C` in a group after a digit's mark put back (`8DD`)."""
+    return _ZERO_AS_LETTER.sub(lambda m: m.group(0).replace("D", "0").replace("C", "0"), text)
 
 
 def _split(cell: str) -> tuple[str, str, str]:
@@ -266,17 +275,24 @@ def repair_ones_for_zeros(cell: str) -> str:
 
 
 def repair_column(cells: list[str]) -> list[str]:
-    """Every cell of one OCR'd column, repaired by the column's convention (see module doc)."""
+    """Every cell of one OCR'd column, repaired by the column's convention (see module doc).
+    A column without one whose marks Tesseract read as spaces (`119 296 450`) shows it once
+    they are marks again (`repair_spaced`): its other cells are then repaired by it, a first
+    mark lost (`188170.000`, PP-OCR, LKIP.pdf p93) as in any column of that form. A `0` read as
+    a letter (`15.700.229.8DD`) is put back first: the letters would pass for a unit."""
+    cells = [zeros_read_as_letters(c) for c in cells]
     convention = column_convention(cells)
-    zero_cents = convention == "cents" and _zero_cents(cells)
-    if zero_cents:
-        cells = [repair_zero_cents(c) for c in cells]
     if convention is None:
         cells = [repair_spaced(c) for c in cells]
+        convention = column_convention(cells)
+    if convention is None:
         decimal = decimal_convention(cells)
         if decimal is None:
             return list(cells)
         largest = _largest_decimal(cells)
         return [repair_decimal(c, *decimal, largest) for c in cells]
+    zero_cents = convention == "cents" and _zero_cents(cells)
+    if zero_cents:
+        cells = [repair_zero_cents(c) for c in cells]
     repaired = [repair_amount(c, convention) if c.strip() else c for c in cells]
     return [repair_ones_for_zeros(c) for c in repaired] if zero_cents else repaired

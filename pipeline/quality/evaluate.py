@@ -34,6 +34,10 @@ Scoring rules
   bipartite matching (so the order of rows never costs a match), trying same-page pairs first.
   Pages are otherwise not required to agree: a row that wraps over a page break may be
   reported on either page.
+* Names aside (``score_document(..., names=False)``, ``lkjip eval --names-aside``): a cell is
+  right when its page, role and value are; the names are not compared. It tells how many
+  figures were read right where the names were misread (an OCR'd name garbled past
+  ``NAME_RATIO``), and is an upper bound: two rows' equal values (a `0`) may pair across rows.
 * precision = matched predicted cells / predicted cells on truth pages;
   recall = matched truth cells / truth cells. Budget (amount) cells and indicator cells are
   scored separately; the overall figures are micro-averages (sums over documents).
@@ -336,8 +340,9 @@ def _predicted_cells(rows: list[dict], name_key: str, roles: tuple[str, ...], pa
     return out
 
 
-def _match(truth: list[Cell], pred: list[Cell]) -> CellScore:
-    """Maximum bipartite matching between truth and predicted cells (augmenting paths)."""
+def _match(truth: list[Cell], pred: list[Cell], names: bool = True) -> CellScore:
+    """Maximum bipartite matching between truth and predicted cells (augmenting paths);
+    `names` False: the names are not compared (module doc, "Names aside")."""
     # candidate truth cells for every predicted cell, same page first
     cand: list[list[int]] = []
     name_cache: dict[tuple[int, str], bool] = {}
@@ -351,13 +356,13 @@ def _match(truth: list[Cell], pred: list[Cell]) -> CellScore:
             if not values_match(p.role, t.value, p.value):
                 continue
             key = (ti, p.name)
-            ok = name_cache.get(key)
+            ok = True if not names else name_cache.get(key)
             if ok is None:
                 ok = names_match((t.name, *t.aliases), p.name)
                 name_cache[key] = ok
             if ok:
                 (same if t.page == p.page else other).append(ti)
-        cand.append(same + other)
+        cand.append(same + other if names else same)  # names aside, the page must agree
 
     owner = [-1] * len(truth)  # truth index -> predicted index
     taken = [-1] * len(pred)   # predicted index -> truth index
@@ -396,8 +401,10 @@ def _match(truth: list[Cell], pred: list[Cell]) -> CellScore:
     return score
 
 
-def score_document(truth: dict, budget_rows: list[dict], indicator_rows: list[dict]) -> DocScore:
-    """Score one document's extracted rows against its truth dict (see module doc)."""
+def score_document(truth: dict, budget_rows: list[dict], indicator_rows: list[dict],
+                   names: bool = True) -> DocScore:
+    """Score one document's extracted rows against its truth dict (see module doc); `names`
+    False scores the values alone ("Names aside")."""
     pages = set(truth["pages"])
     unpaged = 1 if truth["document"].lower().endswith(".txt") else None
     truth_roles = {c["role"] for c in truth.get("budget_cells", [])}
@@ -405,10 +412,12 @@ def score_document(truth: dict, budget_rows: list[dict], indicator_rows: list[di
     budget = _match(
         _truth_cells(truth.get("budget_cells", []), "name"),
         _predicted_cells(budget_rows, "name", BUDGET_ROLES, pages, unpaged, derived),
+        names,
     )
     indicator = _match(
         _truth_cells(truth.get("indicator_cells", []), "indikator"),
         _predicted_cells(indicator_rows, "indikator", INDICATOR_ROLES, pages, unpaged),
+        names,
     )
     return DocScore(document=truth["document"], budget=budget, indicator=indicator)
 

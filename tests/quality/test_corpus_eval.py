@@ -87,3 +87,15 @@ def test_eval_command_prints_precision_and_recall(warehouse: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(TRUTH), "--warehouse", str(warehouse)])
     assert result.exit_code == 0, result.output
     assert "OVERALL" in result.output and "tangerang-2023/damkar.pdf" in result.output
+
+
+def test_eval_names_aside_matches_at_least_what_names_match(warehouse: Path) -> None:
+    """Names aside, a cell needs only its page, role and value: never fewer matched cells."""
+    def overall_matched(*extra: str) -> list[int]:
+        result = CliRunner().invoke(app, ["eval", str(TRUTH), "--warehouse", str(warehouse), *extra])
+        assert result.exit_code == 0, result.output
+        line = next(ln for ln in result.output.splitlines() if ln.startswith("OVERALL"))
+        return [int(part.split("/")[0]) for part in line.split() if part.count("/") == 2]
+
+    named, aside = overall_matched(), overall_matched("--names-aside")
+    assert len(named) == len(aside) == 2 and all(a >= n for a, n in zip(aside, named)), (named, aside)

@@ -311,3 +311,18 @@ def test_budget_lines_stated_in_prose_are_no_table_cells_of_the_truth():
     b.append({"page": b[0]["page"], "name": "total anggaran", "pagu": Decimal("24275063039"), "source": "prose"})
     s = score_document(t, b, i)
     assert (s.budget.precision, s.budget.recall) == (1.0, 1.0)
+
+
+def test_names_aside_scores_the_values_of_misread_names_on_their_page():
+    """An OCR'd name garbled past NAME_RATIO loses its row's cells; names aside, they count
+    when page, role and value agree, and a wrong value or another page still does not."""
+    t = _truth()
+    b, i = _rows(t)
+    b[1]["name"] = "Penyedaan Gaii dun Tunjungan ASH"  # garbled: no match by name
+    assert score_document(t, b, i).budget.matched == 3
+    aside = score_document(t, b, i, names=False)
+    assert aside.budget.matched == 5 and aside.budget.precision == 1.0
+    b[1]["tw1_rp"] = Decimal("250001")
+    b[1]["page"] = 1  # the zero now on another page than the truth's
+    aside = score_document(t, b, i, names=False)
+    assert aside.budget.matched == 3 and [c.role for c in aside.budget.missed] == ["tw1_rp", "tw2_rp"]

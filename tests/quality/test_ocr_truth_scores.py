@@ -37,7 +37,7 @@ pytestmark = [
 # extraction (held out), and their floors only guard against regressions.
 GOAL_FILES = ("jabar-2016-lkip-psda-ocr.json", "jabar-2016-pk-kadis-2016-ocr.json")
 GOAL = (0.97, 0.95)
-FLOORS = {  # measured 2026-12-05 with the default engine (tesseract+paddle), extractor 0.7.14
+FLOORS = {  # measured 2026-12-05 with the default engine (tesseract+paddle), extractor 0.7.15
     # 0.7.6: a scanned column's lone `72.05%` no longer makes `150.000 m3` 150 (p26, p34); a
     # speck no longer splits p52's `Partisipasi masyarakat dalam` line (35 -> 38 indicators)
     "jabar-2016-lkip-psda-ocr.json": (1.0, 1.0, 0.97, 0.84),  # 81/81/81, 38/39/45
@@ -60,8 +60,9 @@ FLOORS = {  # measured 2026-12-05 with the default engine (tesseract+paddle), ex
     # 0.7.4's respelling by neighbouring words gave it back (`Jawa Harat` -> `Jawa Barat`), and its
     # respelling by the words the document reads often four more (`Hidzologs` -> `Hidrologi`);
     # 0.7.5's tie between engines going to PP-OCR's figure read twice cost it one (p97: its
-    # `300.000.000` for `800.000.000`, the one wrong decision of 13 that rule changed)
-    "jabar-2016-lkip-psda-holdout2-ocr.json": (0.63, 0.60, 0.38, 0.26),  # 63/99/104, 15/39/56
+    # `300.000.000` for `800.000.000`, the one wrong decision of 13 that rule changed); 0.7.15:
+    # p98's `15.700.229.8DD` (a `0` read as `D` in every reading) is 15.700.229.800 (63/99/104 before)
+    "jabar-2016-lkip-psda-holdout2-ocr.json": (0.63, 0.61, 0.38, 0.26),  # 64/101/104, 15/39/56
     # scored held out once before (11/45/88, 3/13/44) and once after (26/70/88, 15/25/44) the
     # word vote and the unread-header rules of 0.7.2; development truth since
     "jabar-2016-lkip-psda-holdout3-ocr.json": (0.51, 0.51, 0.68, 0.45),  # 45/87/88, 20/29/44
@@ -96,6 +97,23 @@ FLOORS = {  # measured 2026-12-05 with the default engine (tesseract+paddle), ex
     # 0.7.9's header words, roles, juta scale and unfinished-cell rows; development truth since
     "jabar-2016-lkip-psda-holdout6-ocr.json": (1.0, 1.0, 1.0, 0.91),  # 44/44/44, 32/32/35
 }
+# Amount cells scored names aside (page, role and value right, `score_document(names=False)`):
+# the figures read right whatever OCR made of their row's name. The second hold-out meets the
+# goal so (its names, garbled past the scorer's 0.9 match, keep it at 64/101/104 above); the
+# third does not: its figures are misread in every reading (`1.230.096.000` for
+# `1.230.098.000` by all five).
+ASIDE_FLOORS = {  # 0.7.15, matched/predicted/truth
+    "jabar-2016-lkip-psda-ocr.json": (1.0, 1.0),  # 81/81/81
+    "jabar-2016-pk-kadis-2016-ocr.json": (1.0, 1.0),  # 10/10/10
+    "jabar-2016-lkip-psda-holdout-ocr.json": (0.98, 0.96),  # 53/54/55
+    "jabar-2016-pk-kabid-produksi.json": (1.0, 1.0),  # 8/8/8
+    "jabar-2016-pk-sekdis.json": (1.0, 1.0),  # 7/7/7
+    "jabar-2016-lkip-psda-holdout2-ocr.json": (0.98, 0.95),  # 99/101/104
+    "jabar-2016-lkip-psda-holdout3-ocr.json": (0.90, 0.89),  # 79/87/88
+    "jabar-2016-lkip-psda-holdout4-ocr.json": (1.0, 0.97),  # 47/47/48
+    "jabar-2016-lkip-psda-holdout5-ocr.json": (1.0, 0.96),  # 112/112/116
+    "jabar-2016-lkip-psda-holdout6-ocr.json": (1.0, 1.0),  # 44/44/44
+}
 TRUTHS = {t["_file"]: t for t in load_truth(TRUTH)} if TRUTH.is_dir() else {}
 
 
@@ -109,7 +127,8 @@ def _rows(items, pages: list[int]) -> list[dict]:
     return rows
 
 
-def _score(truth: dict, tmp: Path):
+def _score(truth: dict, tmp: Path) -> tuple:
+    """(the scores, the scores names aside)."""
     pages = sorted(truth["pages"])
     src = pymupdf.open(CORPUS / truth["document"])
     subset = pymupdf.open()
@@ -119,7 +138,8 @@ def _score(truth: dict, tmp: Path):
     subset.save(path)
     doc = extract_document(path)
     assert doc.status in ("ok", "partial"), doc.error
-    return score_document(truth, _rows(doc.budget_lines, pages), _rows(doc.indicators, pages))
+    budget, indicators = _rows(doc.budget_lines, pages), _rows(doc.indicators, pages)
+    return score_document(truth, budget, indicators), score_document(truth, budget, indicators, names=False)
 
 
 @pytest.fixture(scope="module")
@@ -130,18 +150,25 @@ def scores(tmp_path_factory) -> dict:
 
 
 def test_every_truth_file_has_a_floor() -> None:
-    assert set(TRUTHS) == set(FLOORS)
+    assert set(TRUTHS) == set(FLOORS) == set(ASIDE_FLOORS)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_scanned_truth_pages_are_read_at_least_as_well_as_today(scores: dict, name: str) -> None:
-    score = scores[name]
+    score = scores[name][0]
     got = (score.budget.precision, score.budget.recall, score.indicator.precision, score.indicator.recall)
     assert all((g or 0.0) >= f for g, f in zip(got, FLOORS[name])), (got, FLOORS[name])  # None: no cells
+
+
+@pytest.mark.parametrize("name", sorted(ASIDE_FLOORS))
+def test_scanned_figures_names_aside_are_read_at_least_as_well_as_today(scores: dict, name: str) -> None:
+    amounts = scores[name][1].budget
+    got = (amounts.precision, amounts.recall)
+    assert all((g or 0.0) >= f for g, f in zip(got, ASIDE_FLOORS[name])), (got, ASIDE_FLOORS[name])
 
 
 def test_the_issue_goal_for_amounts_holds_on_the_development_truth(scores: dict) -> None:
     amounts = CellScore()
     for name in GOAL_FILES:
-        amounts += scores[name].budget
+        amounts += scores[name][0].budget
     assert amounts.precision >= GOAL[0] and amounts.recall >= GOAL[1], (amounts.precision, amounts.recall)

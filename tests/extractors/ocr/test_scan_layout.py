@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 
 from extractors.ocr.image import find_rulings, ink_mask
-from extractors.ocr.numbers import DOUBT, repair_column, repair_spaced
+from extractors.ocr.numbers import DOUBT, read_glyphs, repair_column, repair_spaced
 from extractors.ocr.tokens import repair_token
 from extractors.pdf.geometry import Segment, Word
 from extractors.pdf.ruled import find_ruled_tables
@@ -134,6 +134,26 @@ def test_a_space_inside_a_figure_is_a_lost_dot_only_when_the_groups_then_fit():
     assert repair_spaced("1900.000 000") == "1.900.000.000"
     assert repair_spaced("2016 100") == "2016 100"  # a year and a count: not an amount
     assert repair_column(["-", "292 49.240", "5.703 388 560", "387.353.000"])[1:3] == ["292 49.240" + DOUBT, "5.703.388.560"]
+
+
+def test_a_column_read_with_spaces_for_marks_repairs_its_cells_by_the_form_they_show():
+    """LKIP.pdf p93's Triw II: Tesseract read the marks as spaces, PP-OCR (whose reading the vote
+    took) lost a first mark: `188170.000` is 188.170.000, not 188170 with three decimals."""
+    column = ["72 855 150", "119 296 450", "", "188170.000", "47 600 000", "186 150 000"]
+    assert repair_column(column) == ["72.855.150", "119.296.450", "", "188.170.000", "47.600.000", "186.150.000"]
+    assert repair_column(["1 234 567", "7 654 321", "18817.0000"])[2] == "18817.0000" + DOUBT  # a mark astray
+    assert repair_column(["92 02", "86,77", "188170.000"])[2] == "188170.000"  # no amounts: as read
+
+
+def test_a_zero_read_as_a_letter_inside_a_group_is_a_zero():
+    """A 6-px `0` with a side lost reads `D` or `C`: LKIP.pdf p98 `15.700.229.8DD` (every reading of
+    both engines: `80D`, `8D0`, `8DD`), p93 `315.360 00C`. Inside a group after a digit's mark only a
+    digit can stand; elsewhere the letters are a unit or a word."""
+    assert read_glyphs("315.360 00C") == "315.360 000"
+    assert {read_glyphs(t) for t in ("15.700.229.8DD", "15.700.229.80D", "15.700.229.8D0")} == {"15.700.229.800"}
+    assert repair_column(["5.588.985.000", "15.700.229.8DD", "26.310.086.500"])[1] == "15.700.229.800"
+    for text in ("3 Dok", "25 C", "2.000 DC", "142.50G00C", "Rp 2.000 CDC"):
+        assert read_glyphs(text) == text, text
 
 
 def test_a_list_number_glued_to_a_name_without_its_dot_is_split():
