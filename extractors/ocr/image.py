@@ -328,6 +328,7 @@ ON_LINE_SHARE = 0.25  # ... its middle within this share of the line's height fr
 DOT_PT = (1.0, 1.8)  # a `-` worn to a square dot (2 x 2 scan px at 100 dpi): each side this long ...
 DOT_ASPECT = 1.5  # ... the longer at most this times the shorter ...
 DOT_ALIGN_PT = 1.0  # ... and its right end this near a dash's of another row (its column's `-` place)
+SOLID = 0.6  # a dash or a dot fills at least this share of its bounding box
 
 
 def _on_text_line(ym: float, h: float, lines: Sequence[tuple[float, float]]) -> bool:
@@ -384,7 +385,7 @@ def _dash_shaped(w: int, h: int, area: int, px: float, lo: float, hi: float, ym:
                  lines: Sequence[tuple[float, float]]) -> bool:
     """A solid stroke thin enough, `lo` to `hi` long, and long for its thickness (a stubby one
     only mid-height in a line of recognised words: the lines are looked at for those alone)."""
-    if not (h <= DASH_MAX_THICK_PT * px and lo <= w <= hi and area >= 0.6 * w * h):
+    if not (h <= DASH_MAX_THICK_PT * px and lo <= w <= hi and area >= SOLID * w * h):
         return False
     return w >= DASH_ASPECT * h or (w >= ON_LINE_ASPECT * h and _on_text_line(ym, h, lines))
 
@@ -392,7 +393,7 @@ def _dash_shaped(w: int, h: int, area: int, px: float, lo: float, hi: float, ym:
 def _is_dot(w: int, h: int, area: int, px: float) -> bool:
     """A square blob the size of a `-` worn down by a 100-dpi scan to 2 x 2 pixels."""
     lo, hi = DOT_PT[0] * px, DOT_PT[1] * px
-    return lo <= w <= hi and lo <= h <= hi and max(w, h) <= DOT_ASPECT * min(w, h) and area >= 0.6 * w * h
+    return lo <= w <= hi and lo <= h <= hi and max(w, h) <= DOT_ASPECT * min(w, h) and area >= SOLID * w * h
 
 
 def _aligned_dots(dots: list[PxBox], dashes: list[PxBox], reach: float) -> list[PxBox]:

@@ -220,9 +220,11 @@ def vote(readings: list[tuple[str, float]] | list[tuple[str, float, str]]) -> in
             return 0
         best = max(formed, key=holds.__getitem__)
         sure = SURE_ALONE_AMOUNT if len(best) >= AMOUNT_DIGITS else SURE_ALONE
+        if len(backing(best)) >= 2 or holds[best][4] >= sure:
+            return text_of(best)
         begun = [c for c in formed
                  if len(c) >= AMOUNT_DIGITS and _begun_by(c, readings, {f[3] for f in figures if f[1] == c})]
-        return text_of(best) if len(backing(best)) >= 2 or holds[best][4] >= sure or begun == [best] else 0
+        return text_of(best) if begun == [best] else 0
     best = max(candidates, key=holds.__getitem__)  # the first of equals: the first reading's when it is one
     if best == first:
         return text_of(best)

@@ -355,13 +355,13 @@ def _match(truth: list[Cell], pred: list[Cell], names: bool = True) -> CellScore
             t = truth[ti]
             if not values_match(p.role, t.value, p.value):
                 continue
-            key = (ti, p.name)
-            ok = True if not names else name_cache.get(key)
-            if ok is None:
-                ok = names_match((t.name, *t.aliases), p.name)
-                name_cache[key] = ok
-            if ok:
-                (same if t.page == p.page else other).append(ti)
+            if names:
+                key = (ti, p.name)
+                if key not in name_cache:
+                    name_cache[key] = names_match((t.name, *t.aliases), p.name)
+                if not name_cache[key]:
+                    continue
+            (same if t.page == p.page else other).append(ti)
         cand.append(same + other if names else same)  # names aside, the page must agree
 
     owner = [-1] * len(truth)  # truth index -> predicted index
